@@ -1,0 +1,217 @@
+from django.contrib import admin
+from django.db.models import Count, Max, Min
+from django.db.models.functions import ExtractYear
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
+from .selectors import body_next_paragraph_number, meeting_next_item_numbers
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "kind", "meeting_count"]
+    list_filter = ["kind", "organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "short_name", "organisation__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(meeting_count=Count("meetings"))
+
+    @admin.display(description=_("meetings"), ordering="meeting_count")
+    def meeting_count(self, obj):
+        return obj.meeting_count
+
+
+class YearListFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Meeting.objects.annotate(year=ExtractYear("date")).order_by("-year").values_list("year", flat=True)
+        )
+        return [(str(year), str(year)) for year in dict.fromkeys(years)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(date__year=int(value))
+        return queryset
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 1
+    autocomplete_fields = ["person", "party", "organisation"]
+    fields = [
+        "position",
+        "person",
+        "group",
+        "present",
+        "role",
+        "party",
+        "organisation",
+        "title",
+        "side",
+        "paragraph_from",
+        "paragraph_to",
+        "agenda_position",
+    ]
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 1
+    show_change_link = True
+    autocomplete_fields = ["presenters"]
+    fields = [
+        ("number", "position", "label", "parent"),
+        "title",
+        "case_number",
+        "presenters",
+        "summary",
+        "discussion",
+        ("confidential", "confidentiality_ground"),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            # Only items of the same meeting can be a sub-point's parent.
+            meeting_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id, parent=None)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SignatureInline(admin.TabularInline):
+    model = Signature
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "body", "record_kind", "status", "paragraphs", "item_count"]
+    list_filter = ["body", YearListFilter, "status", "record_kind"]
+    list_select_related = ["body"]
+    date_hierarchy = "date"
+    search_fields = ["body__name", "items__title", "attendances__person__name", "location"]
+    autocomplete_fields = ["body", "chair", "secretary", "adjusters"]
+    inlines = [AttendanceInline, AgendaItemInline, SignatureInline]
+    fieldsets = [
+        (None, {"fields": ["body", "date", ("start_time", "end_time"), ("location", "mode"), "record_kind"]}),
+        (
+            _("Record and adjustment"),
+            {
+                "fields": [
+                    "status",
+                    ("chair", "secretary", "secretary_title"),
+                    "adjusters",
+                    ("adjustment_place", "adjusted_on", "posted_on", "approved_on"),
+                ]
+            },
+        ),
+        (_("Next meetings"), {"fields": ["next_meeting_dates", "next_meeting_note"]}),
+    ]
+
+    class Media:
+        js = ["admin/js/meeting_numbers.js"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(item_count=Count("items"), first_number=Min("items__number"), last_number=Max("items__number"))
+        )
+
+    @admin.display(description=_("agenda items"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    @admin.display(description=_("paragraphs"), ordering="first_number")
+    def paragraphs(self, obj):
+        return f"§ {obj.first_number}–{obj.last_number}" if obj.first_number is not None else "–"
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, AgendaItemInline) and request.method == "GET":
+            body = obj.body if obj and obj.body_id else None
+            if body is None and request.GET.get("body", "").isdigit():
+                body = Body.objects.filter(pk=request.GET["body"]).first()
+            kwargs["initial"] = meeting_next_item_numbers(
+                meeting=obj, body=body, count=inline.get_extra(request, obj)
+            )
+        return kwargs
+
+    def get_urls(self):
+        urls = [
+            path(
+                "next-number/<int:body_id>/",
+                self.admin_site.admin_view(self.next_number_view),
+                name="meetings_meeting_next_number",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def next_number_view(self, request, body_id):
+        """The body's next free § number, for new meetings whose body was just chosen."""
+        body = get_object_or_404(Body, pk=body_id)
+        return JsonResponse({"body": body.pk, "next_number": body_next_paragraph_number(body=body)})
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 1
+    fields = [("kind", "position"), "text"]
+
+
+class AgendaItemLinkInline(admin.TabularInline):
+    model = AgendaItemLink
+    extra = 0
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "position", "confidential"]
+    list_filter = ["meeting__body", "confidential"]
+    list_select_related = ["meeting__body"]
+    search_fields = ["title", "summary", "case_number"]
+    autocomplete_fields = ["meeting", "presenters", "parent"]
+    inlines = [DecisionInline, AgendaItemLinkInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "agenda_item"]
+    list_filter = ["kind", "agenda_item__meeting__body"]
+    list_select_related = ["agenda_item__meeting__body"]
+    search_fields = ["text", "agenda_item__title"]
+    autocomplete_fields = ["agenda_item"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "group", "present", "party", "organisation"]
+    list_filter = ["group", "present", "meeting__body"]
+    list_select_related = ["person", "meeting__body", "party", "organisation"]
+    search_fields = ["person__name", "title"]
+    autocomplete_fields = ["meeting", "person", "party", "organisation"]
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "method", "signed_at", "reference"]
+    list_select_related = ["person", "meeting__body"]
+    search_fields = ["person__name", "reference"]
+    autocomplete_fields = ["meeting", "person"]
+
+
+@admin.register(AgendaItemLink)
+class AgendaItemLinkAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "agenda_item"]
+    search_fields = ["url", "label"]
+    autocomplete_fields = ["agenda_item"]

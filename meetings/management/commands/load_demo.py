@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from meetings.models import Meeting
+from meetings.services import demo_secretary_ensure
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads the demo archive from fixtures/ into an empty archive. With the embedded database it "
+        "also creates a demo secretary account and prints its login."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-account", action="store_true", help="Do not create or print the demo secretary account."
+        )
+
+    def handle(self, *args, no_account=False, **options):
+        if Meeting.objects.exists():
+            self.stdout.write("The archive already holds meetings; demo archive not loaded.")
+        else:
+            self.stdout.write("Loading the demo archive…")
+            call_command("loaddata", "demo", verbosity=options["verbosity"])
+            self.stdout.write(self.style.SUCCESS(f"Loaded {Meeting.objects.count()} meetings."))
+
+        if no_account or not settings.EMBEDDED_DATABASE:
+            # Against a real server, accounts are created by people (createsuperuser), never by a default.
+            return
+        username, password = demo_secretary_ensure()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin login: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+            )
+        )

@@ -1,0 +1,412 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import MeetingQuerySet
+
+
+class Body(models.Model):
+    """A board, committee, steering group, network or council whose meetings are recorded (organ)."""
+
+    class Kind(models.TextChoices):
+        BOARD = "board", _("board")
+        COMMITTEE = "committee", _("committee")
+        STEERING_GROUP = "steering_group", _("steering group")
+        NETWORK = "network", _("network")
+        JOINT_COUNCIL = "joint_council", _("joint council")
+        MANAGEMENT_GROUP = "management_group", _("management group")
+        COUNCIL = "council", _("council")
+        SUBCOMMITTEE = "subcommittee", _("sub-committee")
+        OTHER = "other", _("other")
+
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="bodies",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Used in addresses: /organ/<slug>/.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="body_unique_name_per_organisation"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Meeting(models.Model):
+    """One meeting of a body and its record: a formal protocol or notes."""
+
+    class RecordKind(models.TextChoices):
+        PROTOCOL = "protocol", _("protocol")
+        NOTES = "notes", _("notes")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        ADJUSTED = "adjusted", _("adjusted")
+        PUBLISHED = "published", _("published")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        DIGITAL = "digital", _("digital")
+        HYBRID = "hybrid", _("hybrid")
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, blank=True)
+    record_kind = models.CharField(
+        _("kind of record"), max_length=20, choices=RecordKind.choices, default=RecordKind.PROTOCOL
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    chair = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("chair"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_meetings",
+    )
+    secretary = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("kept by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recorded_meetings",
+        help_text=_("Who kept the record (Vid protokollet, Antecknat av)."),
+    )
+    secretary_title = models.CharField(_("title of the record keeper"), max_length=200, blank=True)
+    adjusters = models.ManyToManyField(
+        "members.Person",
+        verbose_name=_("adjusters"),
+        blank=True,
+        related_name="adjusted_meetings",
+        help_text=_("Who adjusts the protocol besides the chair (justerare)."),
+    )
+    adjustment_place = models.CharField(_("place of adjustment"), max_length=200, blank=True)
+    adjusted_on = models.DateField(_("adjusted on"), null=True, blank=True)
+    posted_on = models.DateField(
+        _("posted on the notice board"),
+        null=True,
+        blank=True,
+        help_text=_("A protocol is published when its adjustment is posted; the appeal period starts then."),
+    )
+    approved_on = models.DateField(
+        _("notes approved on"), null=True, blank=True, help_text=_("Notes are published when approved.")
+    )
+    next_meeting_dates = ArrayField(
+        models.DateField(),
+        verbose_name=_("next meetings"),
+        default=list,
+        blank=True,
+        help_text=_("Dates as YYYY-MM-DD, separated by commas."),
+    )
+    next_meeting_note = models.CharField(_("about the next meetings"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "body__name"]
+        get_latest_by = "date"
+        constraints = [
+            # A meeting's address is /organ/<body>/<date>/.
+            models.UniqueConstraint(
+                fields=["body", "date"],
+                name="meeting_unique_body_date",
+                violation_error_message=_("This body already has a meeting on this date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="meeting_time_range_ordered",
+                violation_error_message=_("A meeting must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published", record_kind="protocol") | Q(posted_on__isnull=False),
+                name="meeting_published_protocol_posted",
+                violation_error_message=_("A protocol is published by posting it: give the posting date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(adjusted_on__isnull=True) | Q(posted_on__isnull=True) | Q(posted_on__gte=F("adjusted_on")),
+                name="meeting_posted_after_adjusted",
+                violation_error_message=_("A protocol cannot be posted before it is adjusted."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.date:%Y-%m-%d}"
+
+    @property
+    def paragraph_range(self) -> tuple[int, int] | None:
+        """The first and last § number of the record, or None when it has no numbered paragraphs."""
+        numbers = [item.number for item in self.items.all() if item.number is not None]
+        return (min(numbers), max(numbers)) if numbers else None
+
+
+class Signature(models.Model):
+    """A signature under the record, often electronic (BankID) with a time and a reference."""
+
+    class Method(models.TextChoices):
+        BANKID = "bankid", _("BankID")
+        ELECTRONIC = "electronic", _("other electronic signature")
+        HANDWRITTEN = "handwritten", _("handwritten")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    person = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("signer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+    )
+    signed_as = models.CharField(
+        _("signed as"),
+        max_length=300,
+        blank=True,
+        help_text=_("The signer's capacity as printed, e.g. Ordförande Styrgruppen för social välfärd."),
+    )
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    method = models.CharField(_("method"), max_length=20, choices=Method.choices, default=Method.BANKID)
+    reference = models.CharField(_("reference"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["meeting", "signed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.person or '?'} {self.signed_at or ''}".strip()
+
+
+class Attendance(models.Model):
+    """One line of the attendance list, grouped as the record groups it."""
+
+    class Group(models.TextChoices):
+        MEMBER = "member", _("member")
+        SERVING_SUBSTITUTE = "serving_substitute", _("serving substitute")
+        SUBSTITUTE = "substitute", _("substitute")
+        SECRETARY = "secretary", _("secretary")
+        OFFICIAL = "official", _("official")
+        GUEST = "guest", _("invited")
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        VICE_CHAIR = "vice_chair", _("vice chair")
+        SECOND_VICE_CHAIR = "second_vice_chair", _("second vice chair")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        help_text=_("Leave empty for a vacant seat."),
+    )
+    group = models.CharField(_("group"), max_length=20, choices=Group.choices, default=Group.MEMBER)
+    present = models.BooleanField(_("present"), default=True)
+    role = models.CharField(_("role in the body"), max_length=20, choices=Role.choices, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    party = models.ForeignKey(
+        "members.Party", verbose_name=_("party"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("municipality or organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    side = models.CharField(
+        _("side"), max_length=100, blank=True, help_text=_("For a joint body, e.g. För VGR.")
+    )
+    paragraph_from = models.PositiveIntegerField(_("present from §"), null=True, blank=True)
+    paragraph_to = models.PositiveIntegerField(_("present to §"), null=True, blank=True)
+    agenda_position = models.PositiveSmallIntegerField(
+        _("present for agenda item"),
+        null=True,
+        blank=True,
+        help_text=_("In a record without § numbers: the agenda item the person attended for."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["meeting", "-present", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
+                name="attendance_unique_person_per_meeting",
+                violation_error_message=_("This person is already listed for the meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(paragraph_to__isnull=True)
+                | (Q(paragraph_from__isnull=False) & Q(paragraph_to__gte=F("paragraph_from"))),
+                name="attendance_paragraph_range_ordered",
+                violation_error_message=_("Partial presence must run from a § to the same or a later §."),
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(group__in=["member", "substitute"]),
+                name="attendance_vacancy_is_a_seat",
+                violation_error_message=_("Only a member's or substitute's seat can be vacant."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.person) if self.person_id else str(_("Vacant"))
+
+    @property
+    def is_vacant(self) -> bool:
+        return self.person_id is None
+
+    @property
+    def is_partial(self) -> bool:
+        return self.paragraph_from is not None or self.agenda_position is not None
+
+
+class AgendaItem(models.Model):
+    """A paragraph (§) of a protocol or a numbered item of notes, with its summary and decisions."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("sub-point of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sub_items",
+    )
+    number = models.PositiveIntegerField(
+        _("§ number"), null=True, blank=True, help_text=_("Empty for records without § numbers.")
+    )
+    label = models.CharField(
+        _("label"), max_length=10, blank=True, help_text=_("A sub-point's letter as printed, e.g. a.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), help_text=_("Order on the agenda, from 1."))
+    title = models.CharField(_("title"), max_length=500)
+    case_number = models.CharField(_("case number"), max_length=100, blank=True)
+    presenters = models.ManyToManyField(
+        "members.Person", verbose_name=_("presenters"), blank=True, related_name="presented_items"
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    discussion = models.TextField(_("discussion points"), blank=True)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    confidentiality_ground = models.CharField(
+        _("legal ground for confidentiality"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example OSL 26 kap. 1 §."),
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=Q(number__isnull=False),
+                name="agendaitem_unique_number_per_meeting",
+                violation_error_message=_("This § number is already used in the meeting."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="agendaitem_unique_position_per_meeting",
+                violation_error_message=_("Two items of the meeting have the same position."),
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1), name="agendaitem_position_from_one"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidential=False) | ~Q(confidentiality_ground=""),
+                name="agendaitem_confidential_has_ground",
+                violation_error_message=_("A confidential item needs its legal ground."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.number is not None:
+            return f"§ {self.number}. {self.title}"
+        return f"{self.position}. {self.title}"
+
+
+class AgendaItemLink(models.Model):
+    """A link given in an agenda item: a report, a film, an invitation."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="links"
+    )
+    url = models.URLField(_("address"), max_length=1000)
+    label = models.CharField(_("label"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["agenda_item", "position", "pk"]
+
+    def __str__(self):
+        return self.label or self.url
+
+
+class Decision(models.Model):
+    """The outcome of an agenda item (beslut, ställningstagande); an item can have several clauses."""
+
+    class Kind(models.TextChoices):
+        NOTED = "noted", _("information noted")
+        ADOPTED = "adopted", _("adopted")
+        PROPOSAL = "proposal", _("proposal to another body")
+        ASSIGNMENT = "assignment", _("assignment")
+        ELECTED = "elected", _("elected")
+        OTHER = "other", _("other")
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOTED)
+    text = models.TextField(_("text"))
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["agenda_item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "position"],
+                name="decision_unique_position_per_item",
+                violation_error_message=_("Two decisions of the item have the same order."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]

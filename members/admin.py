@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation, Party, Person
+from .services import unique_slug
+
+
+class SlugFromNameAdmin(admin.ModelAdmin):
+    """Fills an empty slug from the name, so a person added from a popup needs only a name."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "slug" in form.base_fields:
+            form.base_fields["slug"].required = False
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            obj.slug = unique_slug(type(obj), obj.name, exclude_pk=obj.pk)
+        super().save_model(request, obj, form, change)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["body", "party", "organisation"]
+
+
+@admin.register(Person)
+class PersonAdmin(SlugFromNameAdmin):
+    list_display = ["name", "alternative_spellings", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+    @admin.display(description=_("alternative spellings"))
+    def alternative_spellings(self, obj):
+        return ", ".join(obj.alternative_names)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also finds people by an alternative spelling of their name."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            results |= queryset.named(term)
+        return results, may_have_duplicates
+
+
+@admin.register(Party)
+class PartyAdmin(admin.ModelAdmin):
+    list_display = ["abbreviation", "name"]
+    search_fields = ["abbreviation", "name"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SlugFromNameAdmin):
+    list_display = ["name", "short_name", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "body", "role", "party", "organisation", "start_date", "end_date"]
+    list_filter = ["body", "role", "party"]
+    list_select_related = ["person", "body", "party", "organisation"]
+    search_fields = ["person__name", "body__name"]
+    autocomplete_fields = ["person", "body", "party", "organisation"]
