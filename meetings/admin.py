@@ -33,7 +33,9 @@ class YearListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         years = (
-            Meeting.objects.annotate(year=ExtractYear("date")).order_by("-year").values_list("year", flat=True)
+            Meeting.objects.annotate(year=ExtractYear("date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
         )
         return [(str(year), str(year)) for year in dict.fromkeys(years)]
 
@@ -125,7 +127,9 @@ class MeetingAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(item_count=Count("items"), first_number=Min("items__number"), last_number=Max("items__number"))
+            .annotate(
+                item_count=Count("items"), first_number=Min("items__number"), last_number=Max("items__number")
+            )
         )
 
     @admin.display(description=_("agenda items"), ordering="item_count")

@@ -39,7 +39,9 @@ class Body(models.Model):
         verbose_name_plural = _("bodies")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="body_unique_name_per_organisation"),
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="body_unique_name_per_organisation"
+            ),
         ]
 
     def __str__(self):
@@ -136,7 +138,9 @@ class Meeting(models.Model):
                 violation_error_message=_("This body already has a meeting on this date."),
             ),
             models.CheckConstraint(
-                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gt=F("start_time")),
                 name="meeting_time_range_ordered",
                 violation_error_message=_("A meeting must end after it starts."),
             ),
@@ -146,7 +150,9 @@ class Meeting(models.Model):
                 violation_error_message=_("A protocol is published by posting it: give the posting date."),
             ),
             models.CheckConstraint(
-                condition=Q(adjusted_on__isnull=True) | Q(posted_on__isnull=True) | Q(posted_on__gte=F("adjusted_on")),
+                condition=Q(adjusted_on__isnull=True)
+                | Q(posted_on__isnull=True)
+                | Q(posted_on__gte=F("adjusted_on")),
                 name="meeting_posted_after_adjusted",
                 violation_error_message=_("A protocol cannot be posted before it is adjusted."),
             ),
@@ -343,9 +349,7 @@ class AgendaItem(models.Model):
                 name="agendaitem_unique_position_per_meeting",
                 violation_error_message=_("Two items of the meeting have the same position."),
             ),
-            models.CheckConstraint(
-                condition=Q(position__gte=1), name="agendaitem_position_from_one"
-            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="agendaitem_position_from_one"),
             models.CheckConstraint(
                 condition=Q(confidential=False) | ~Q(confidentiality_ground=""),
                 name="agendaitem_confidential_has_ground",

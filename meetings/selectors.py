@@ -18,7 +18,9 @@ def meeting_next_item_numbers(*, meeting: Meeting | None, body: Body | None, cou
     A record of notes gets positions only; a protocol continues from the highest § number of the
     meeting, or of the body when the meeting has none yet.
     """
-    existing = AgendaItem.objects.filter(meeting=meeting) if meeting and meeting.pk else AgendaItem.objects.none()
+    existing = (
+        AgendaItem.objects.filter(meeting=meeting) if meeting and meeting.pk else AgendaItem.objects.none()
+    )
     aggregate = existing.aggregate(number=Max("number"), position=Max("position"))
     next_position = (aggregate["position"] or 0) + 1
     numbered = not (meeting and meeting.record_kind == Meeting.RecordKind.NOTES)

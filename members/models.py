@@ -109,9 +109,7 @@ class Membership(models.Model):
         "meetings.Body", verbose_name=_("body"), on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    party = models.ForeignKey(
-        Party, verbose_name=_("party"), on_delete=models.PROTECT, null=True, blank=True
-    )
+    party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.PROTECT, null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("represents"),
@@ -131,7 +129,9 @@ class Membership(models.Model):
         ordering = ["body", "role", "person__name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
                 name="membership_period_ordered",
                 violation_error_message=_("A membership cannot end before it starts."),
             ),
