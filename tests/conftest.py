@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo_archive(db):
+    """The demo archive from fixtures/: the three seed protocols entered completely."""
+    call_command("loaddata", "demo", verbosity=0)
+
+
+@pytest.fixture
+def secretary(db):
+    """A staff user in the secretaries group (not a superuser)."""
+    from django.contrib.auth import get_user_model
+
+    from meetings.services import secretaries_group_ensure
+
+    user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
+    user.groups.add(secretaries_group_ensure())
+    return user

@@ -1,0 +1,117 @@
+"""factory-boy factories for the archive's models."""
+
+import datetime
+
+import factory
+from django.utils.text import slugify
+
+from meetings.models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
+from members.models import Membership, Organisation, Party, Person
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Kommun {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Organisation.Kind.MUNICIPALITY
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+        django_get_or_create = ["abbreviation"]
+
+    abbreviation = factory.Iterator(["M", "S", "SD", "MP", "L", "C", "V", "KD"])
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Faker("name", locale="sv_SE")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    organisation = factory.SubFactory(OrganisationFactory, name="Göteborgsregionen", kind="association")
+    name = factory.Sequence(lambda n: f"Styrgrupp {n}")
+    kind = Body.Kind.STEERING_GROUP
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    date = factory.Sequence(lambda n: datetime.date(2022, 1, 1) + datetime.timedelta(days=n))
+    record_kind = Meeting.RecordKind.PROTOCOL
+    status = Meeting.Status.DRAFT
+
+    class Params:
+        published = factory.Trait(
+            status=Meeting.Status.PUBLISHED,
+            adjusted_on=factory.LazyAttribute(lambda o: o.date + datetime.timedelta(days=7)),
+            posted_on=factory.LazyAttribute(lambda o: o.date + datetime.timedelta(days=8)),
+        )
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    group = Attendance.Group.MEMBER
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda o: 100 + o.position)
+    title = factory.Faker("sentence", locale="sv_SE", nb_words=5)
+    summary = factory.Faker("paragraph", locale="sv_SE")
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    kind = Decision.Kind.NOTED
+    text = "Informationen antecknas."
+    position = 1
+
+
+class AgendaItemLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItemLink
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    url = "https://example.org/rapport"
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Signature
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    body = factory.SubFactory(BodyFactory)
+    role = Membership.Role.MEMBER
