@@ -9,6 +9,7 @@ A vacant seat ("Vakant, Lilla Edet") is an attendee whose ``name`` is ``None``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import html
 import re
@@ -624,7 +625,7 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
             segments.insert(0, " ".join(rest))
     else:
         # A role written after the name without a comma: "Kent Lagrell ordförande".
-        for regex, body_role, group in _ROLE_PHRASES:
+        for regex, _body_role, _group in _ROLE_PHRASES:
             match = regex.search(head)
             if match and match.start() > 0:
                 segments.insert(0, head[match.start() :])
@@ -641,9 +642,12 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
             if regex.fullmatch(segment.strip()) or regex.match(segment.strip()):
                 if body_role:
                     attendee.body_role = body_role
-                if group and not (group == "member" and attendee.group != "member"):
-                    if group == "secretary" or attendee.group in ("member", "substitute"):
-                        attendee.group = group
+                if (
+                    group
+                    and not (group == "member" and attendee.group != "member")
+                    and (group == "secretary" or attendee.group in ("member", "substitute"))
+                ):
+                    attendee.group = group
                 role_found = True
                 break
         if role_found:
@@ -1119,8 +1123,8 @@ class _Parser:
                 inline_open = bool(text) and not text.endswith((".", "!", "?"))
                 if not text:
                     mode = "decision"
-                else:
-                    mode = "text" if mode == "decision" else mode
+                elif mode == "decision":
+                    mode = "text"
                 continue
             if mode == "presenters":
                 names = self._names_in(stripped)
@@ -1230,12 +1234,10 @@ class _Parser:
                 continue
             match = self._SIGNED_AT.match(stripped)
             if match and signatures:
-                try:
+                with contextlib.suppress(ValueError):
                     signatures[-1].signed_at = datetime.datetime.fromisoformat(
                         match.group("value").replace("T", " ")
                     )
-                except ValueError:
-                    pass
                 index += 1
                 continue
             match = self._REFERENCE.match(stripped)
