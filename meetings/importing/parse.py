@@ -363,6 +363,16 @@ def name_tidy(text: str) -> str:
     return text
 
 
+def _tidy_heading(text: str) -> str:
+    """ "ÖCKERÖ KOMMUN" as "Öckerö kommun"; text in mixed case as it is."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(
+        w if i and w in ("kommun", "stad", "för", "och", "i") else w.capitalize() for i, w in enumerate(words)
+    )
+
+
 def _is_upper_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters) and not re.search(r"\(\w+\)", text)
@@ -497,7 +507,7 @@ def _item_headings(lines: list[str]) -> list[dict]:
 
 _LABELS = [
     # (pattern, kind, value): the longest labels first.
-    (r"justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid)", "adjustment", None),
+    (r"justeringens(?:\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid))?", "adjustment", None),
     (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
     (r"sammanträdesdatum|mötesdatum|datum", "when", None),
     (r"tid", "when", None),
@@ -765,7 +775,8 @@ class _Parser:
     _CLOSING = re.compile(
         r"^\s*(?:vid\s+protokollet|vid\s+anteckningarna|antecknat\s+av|antecknare|protokollförare"
         r"|justeras|justerat|signed\s+by|signerat\s+av|underskrifter|detta\s+dokument\s+är\s+elektroniskt"
-        r"|ordförande\s*[:.]*\s*$|justerare\s*[:.]*\s*$|sekreterare\s*[:.]*\s*$)",
+        r"|ordförande\s*[:.]*\s*$|justerare\s*[:.]*\s*$|sekreterare\s*[:.]*\s*$"
+        r"|(?:nästa|kommande)\s+(?:möte|möten|sammanträde|sammanträden|mötestider)\b)",
         re.IGNORECASE,
     )
 
@@ -954,6 +965,8 @@ class _Parser:
                 dates = dates_find(line)
                 if dates:
                     result.date = dates[0][1]
+                    if not text:
+                        text = line
                     break
         result.start_time, result.end_time = times_find(text)
         place = " ".join(where_texts)
@@ -996,11 +1009,12 @@ class _Parser:
             for segment in re.split(r"\s{2,}", line.strip()):
                 if _label(segment) or _PRESENT_FROM.match(segment):
                     continue
-                segment = _ISO_DATE.sub("", _TEXT_DATE.sub("", segment)).strip(" ,-–")
+                segment = _TIME_RANGE.sub("", _ISO_DATE.sub("", _TEXT_DATE.sub("", segment)))
+                segment = " ".join(segment.split()).strip(" ,-–")
                 if not segment or len(segment) > 90:
                     continue
                 if result.organisation is None and self._ORGANISATION_LINE.match(segment):
-                    result.organisation = segment.title() if segment.isupper() else segment
+                    result.organisation = _tidy_heading(segment)
                     continue
                 if result.body is None and self._BODY_WORDS.search(segment):
                     body = re.sub(
@@ -1112,7 +1126,7 @@ class _Parser:
                     mode = "text"
                 else:
                     mode = "text"
-                    blocks["text"].extend(["", stripped])
+                    blocks["text"].extend(["", stripped, ""])
                 continue
             match = self._INLINE_DECISION.match(stripped)
             if match:
@@ -1484,6 +1498,9 @@ class _Parser:
         ]
 
 
+_SUB_POINT = re.compile(r"^[a-zå][.)]\s+\S")
+
+
 def _paragraphs(lines: list[str]) -> str:
     """Lines as paragraphs separated by an empty line; a bullet point on a line of its own."""
     paragraphs: list[list[str]] = [[]]
@@ -1496,6 +1513,8 @@ def _paragraphs(lines: list[str]) -> str:
         current = paragraphs[-1]
         if line.startswith("•"):
             current.append("- " + line.lstrip("• ").strip())
+        elif _SUB_POINT.match(line):
+            current.append(line)
         elif current:
             previous = current[-1]
             if previous.startswith("- ") and not line[0].islower():
