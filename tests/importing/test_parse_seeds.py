@@ -106,7 +106,7 @@ def test_details_a_careful_reader_sees():
 
     notes = _parsed("gr-socialchefsnatverket-anteckningar")
     assert notes["record_kind"] == "notes"
-    assert [i["title"] for i in notes["items"]][0] == "Mötet inleds"
+    assert next(i["title"] for i in notes["items"]) == "Mötet inleds"
     assert notes["items"][-1]["title"] == "Mötet avslutas"
     assert notes["secretary"] == "Cecilia Axelsson"
     assert notes["items"][4]["decision"].count("\n") == 1
