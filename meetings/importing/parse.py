@@ -15,6 +15,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from . import ImportProblem
 from .places import is_municipality, organisation_expand
 
@@ -460,7 +462,7 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     """The title and the index of its last line, following a title wrapped after "inför" or "och"."""
     title = " ".join(title.split())
     last = index
-    for _ in range(2):
+    for _attempt in range(2):
         if not (title and _TITLE_CONTINUES.search(title)):
             break
         j = last + 1
@@ -766,7 +768,9 @@ class _Parser:
         self._finish()
         if not self.result.items and not self.result.attendees:
             raise ImportProblem(
-                "The text does not look like a protocol or notes: no attendance list and no agenda items were found."
+                _(
+                    "The text does not look like a protocol or notes: no attendance list and no agenda items were found."
+                )
             )
         return self.result
 
@@ -1407,7 +1411,7 @@ class _Parser:
                 found.append((text.casefold().find(name.casefold()), name))
                 rest = rest[:start] + " " * len(name) + rest[start + len(name) :]
         if found and not rest.strip():
-            return [name for _, name in sorted(found)]
+            return [name for _offset, name in sorted(found)]
         tokens = text.split()
         if len(tokens) % 2 == 0 and 2 <= len(tokens) <= 8 and all(_NAME_TOKEN.match(t) for t in tokens):
             return [name_tidy(" ".join(tokens[i : i + 2])) for i in range(0, len(tokens), 2)]
@@ -1455,7 +1459,7 @@ class _Parser:
                     break
                 block.append(lines[j])
                 j += 1
-            for _, value in dates_find(" ".join(block), year=year):
+            for _offset, value in dates_find(" ".join(block), year=year):
                 if self.result.date and value <= self.result.date:
                     if value.year == year and not _ISO_DATE.search(" ".join(block)):
                         value = _date(value.year + 1, value.month, value.day)
@@ -1566,5 +1570,5 @@ def decision_kind(text: str) -> str:
 def protocol_parse(text: str) -> ParseResult:
     """The structured content of one protocol's text; raises ImportProblem for text that is not one."""
     if not text or not text.strip():
-        raise ImportProblem("The document contains no text.")
+        raise ImportProblem(_("The document contains no text."))
     return _Parser(text).parse()

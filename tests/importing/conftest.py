@@ -19,3 +19,12 @@ def document():
         return (DOCUMENTS / name).read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Admin pages render without a collected static manifest (tests never run collectstatic)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
