@@ -222,6 +222,12 @@ def docx_text(data: bytes) -> str:
         ) from error
     lines: list[str] = []
     counters: dict[tuple[str, int], int] = {}
+    # Numbered list styles ("List Number") carry their numbering in the style, not the paragraph.
+    style_numbering = {}
+    for style in document.styles.element.iter(qn("w:style")):
+        found = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if found is not None:
+            style_numbering[style.get(qn("w:styleId"))] = found
 
     def paragraph_text(element) -> str:
         texts = []
@@ -234,6 +240,9 @@ def docx_text(data: bytes) -> str:
                 texts.append("\n")
         text = "".join(texts)
         numbering = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if numbering is None:
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            numbering = style_numbering.get(style.get(qn("w:val"))) if style is not None else None
         if numbering is not None and text.strip():
             num_id = numbering.find(qn("w:numId"))
             level = numbering.find(qn("w:ilvl"))
