@@ -209,3 +209,21 @@ def test_parser_never_crashes_on_protocol_like_fragments(lines):
     """Fragments of protocol layouts in any order and with impossible values never crash the parser."""
     with contextlib.suppress(ImportProblem):
         protocol_parse("\n".join(lines)).as_dict(full=True)
+
+
+def test_a_twenty_page_protocol_parses_well_under_a_second():
+    """The parser reads a 20-page protocol in well under a second."""
+    import time
+    from importlib import util
+    from pathlib import Path
+
+    spec = util.spec_from_file_location(
+        "bench_import_parse", Path(__file__).parents[2] / "bench" / "import_parse.py"
+    )
+    bench = util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text = bench.synthetic_protocol(20)
+    start = time.perf_counter()
+    result = protocol_parse(text)
+    assert time.perf_counter() - start < 0.5
+    assert len(result.items) > 80
