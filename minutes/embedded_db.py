@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -48,9 +50,24 @@ def _forget_dead_processes(pgdata: Path) -> None:
             handles.write_text(json.dumps(alive))
 
 
+def _exit(signum, frame):
+    sys.exit(128 + signum)
+
+
+def _release_on_termination() -> None:
+    """Turns SIGTERM and SIGHUP into a normal exit, so this process unregisters (atexit) and the
+    last one out stops the server. Python's default for them ends the process without atexit."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _exit)
+
+
 def database_settings(pgdata: Path = PGDATA) -> dict:
     """Starts or joins the embedded server and returns a ``DATABASES["default"]`` entry for it."""
     pgserver, _, _ = _pgserver()
+    _release_on_termination()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     if pgdata.exists():
         _forget_dead_processes(pgdata)
