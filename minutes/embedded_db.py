@@ -4,14 +4,15 @@ When ``DATABASE_URL`` is unset, settings call :func:`database_settings`, which s
 PostgreSQL 16 server from the ``pgserver`` package with its data under ``var/pgdata``. Every Python
 process that uses it — ``runserver`` and its autoreloader child, a test run, a management command —
 registers its pid in the data directory; the last one to exit stops the server. A process that was
-killed cannot unregister, so dead pids are dropped before each start: otherwise the server would
-outlive everyone for good.
+killed cannot unregister, so dead pids are dropped before each start and before each exit:
+otherwise the server would outlive everyone for good.
 
 ``python -m minutes.embedded_db stop`` stops the server whatever is registered.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -72,6 +73,10 @@ def database_settings(pgdata: Path = PGDATA) -> dict:
     if pgdata.exists():
         _forget_dead_processes(pgdata)
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    # atexit runs handlers last-in first-out: this runs just before pgserver's own cleanup, which
+    # stops the server only when this process is the last registered. Django's autoreloader kills
+    # its child with SIGKILL on Ctrl-C, so the child's pid would otherwise stay registered.
+    atexit.register(_forget_dead_processes, pgdata)
     info = server.get_postmaster_info()
     return {
         "ENGINE": "django.db.backends.postgresql",
