@@ -88,7 +88,7 @@ def _organisation(name: str | None, *, municipality: bool) -> Organisation | Non
     name = " ".join((name or "").split())[:200]
     if not name:
         return None
-    existing = Organisation.objects.filter(name__iexact=name).first()
+    existing = Organisation.objects.named(name).first()
     if existing:
         return existing
     kind = (

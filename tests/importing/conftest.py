@@ -20,11 +20,3 @@ def document():
 
     return read
 
-
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Admin pages render without a collected static manifest (tests never run collectstatic)."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
