@@ -89,6 +89,7 @@ class Item:
     text: str = ""
     discussion: str = ""
     decisions: list[DecisionText] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
     @property
     def decision(self) -> str | None:
@@ -107,6 +108,7 @@ class Item:
             data.update(
                 case_number=self.case_number,
                 discussion=self.discussion,
+                links=list(self.links),
                 decisions=[d.as_dict() for d in self.decisions],
             )
         return data
@@ -189,6 +191,8 @@ class ParseResult:
 _HTML_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/h\d|/tr|p|div|h\d|tr)\b[^<>]*>", re.IGNORECASE)
 _HTML_ITEM = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]{0,500})\)")
+_URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[•●▪◦■□➢►\uf0b7\uf0a7*·]|[-–—](?=\s))\s*")
 
 
@@ -201,6 +205,8 @@ def text_prepare(text: str) -> list[str]:
         text = _HTML_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
+    # Markdown links from a web export, "[kort film](#)": the label is the text.
+    text = _MARKDOWN_LINK.sub(r"\1", text)
     text = text.replace("\t", "    ")
     for char in "\u00a0\u2007\u202f\u2009":
         text = text.replace(char, " ")
@@ -223,8 +229,16 @@ def _undouble(lines: list[str]) -> list[str]:
     doubled = sum(
         1 for i in range(len(lines) - 2) if lines[i].strip() and lines[i + 1] == "" and lines[i + 2].strip()
     )
-    if doubled < 0.6 * filled:
+    # A wrapped sentence goes on after the empty line in lower case: the breaks are not paragraphs.
+    wrapped = sum(
+        1
+        for i in range(len(lines) - 2)
+        if lines[i].strip() and lines[i + 1] == "" and lines[i + 2].strip()[:1].islower()
+    )
+    if doubled < 0.6 * filled or wrapped < 0.1 * filled:
         return [line if line.strip() else "" for line in lines]
+    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not _URL_LINE.match(line))
+    typical = lengths[len(lengths) * 3 // 4]
     result: list[str] = []
     i = 0
     while i < len(lines):
@@ -238,7 +252,16 @@ def _undouble(lines: list[str]) -> list[str]:
         while j < len(lines) and not lines[j].strip():
             hard = hard or lines[j] != ""
             j += 1
+        following = lines[j].strip() if j < len(lines) else ""
         if hard or j - i >= 2:
+            result.append("")
+        elif (
+            result
+            and result[-1].rstrip().endswith((".", "!", "?", "”", '"'))
+            and len(result[-1].strip()) < 0.8 * typical
+            and (following[:1].isupper() or _URL_LINE.match(following))
+        ):
+            # A sentence ending on a short line, then a capital: the end of a paragraph.
             result.append("")
         i = j
     return result
@@ -1076,6 +1099,8 @@ class _Parser:
                         candidate = lines[j].strip() if j < end else ""
                     title, last = candidate, j
             title, last = _heading_title(lines, last, title)
+            # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
+            title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
             body = lines[last + 1 : end]
@@ -1098,8 +1123,26 @@ class _Parser:
         decision_lines: list[list[str]] = []
         had_heading = False
         inline_open = False
+        # Several labelled decisions ("Beslut Nära Vård: …", "Beslut Digitalisering: …") divide the
+        # item: each runs on to the next one, with its details. A single one is its sentence.
+        labelled = sum(
+            1 for line in body if (m := self._INLINE_DECISION.match(line)) and m.group("text").strip()
+        )
+        sectioned = False
         for line in body:
             stripped = line.strip()
+            match = _URL_LINE.match(stripped)
+            if match:
+                if match.group(1) not in item.links:
+                    item.links.append(match.group(1))
+                continue
+            if (
+                sectioned
+                and not self._INLINE_DECISION.match(stripped)
+                and not self._SECTION_HEADING.match(stripped)
+            ):
+                decision_lines[-1].append(stripped)
+                continue
             if inline_open:
                 if not stripped or stripped.startswith("•") or self._SECTION_HEADING.match(stripped):
                     inline_open = False
@@ -1138,7 +1181,9 @@ class _Parser:
                 label = (match.group("label") or "").strip()
                 text = match.group("text").strip()
                 decision_lines.append([f"{label}: {text}" if label and text else text])
-                inline_open = bool(text) and not text.endswith((".", "!", "?"))
+                blocks[mode if mode != "decision" else "text"].append("")
+                sectioned = labelled >= 2 and bool(text)
+                inline_open = bool(text) and not text.endswith((".", "!", "?")) and not sectioned
                 if not text:
                     mode = "decision"
                 elif mode == "decision":
@@ -1161,6 +1206,18 @@ class _Parser:
         text = _paragraphs(blocks["text"])
         if not had_heading and not item.decisions:
             text = self._implicit_decisions(item, text)
+        if (
+            not had_heading
+            and not item.decisions
+            and item.number is not None
+            and text
+            and "\n" not in text
+            and len(text) <= 120
+            and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+        ):
+            # The one short sentence under a § is its outcome: "Inga övriga ärenden."
+            item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
+            text = ""
         item.text = text
         item.discussion = _paragraphs(blocks["discussion"])
         item.presenters = list(dict.fromkeys([*item.presenters, *self._presenters_in(item.text)]))
@@ -1189,9 +1246,11 @@ class _Parser:
 
     _NAME_RUN = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
     _PRESENTER = re.compile(
-        rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^-\s)|(?<=\n-\s))(?P<first>{_NAME_RUN})(?:,[^.\n]{{1,120}}?,)?"
-        rf"(?:\s+(?:och|samt)\s+(?P<second>{_NAME_RUN})(?:,[^.\n]{{1,60}}?,)?)?\s+"
-        r"(?:informerar|berättar|presenterar|redogör|föredrar|återkopplar|rapporterar|"
+        rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^-\s)|(?<=\n-\s))(?P<first>{_NAME_RUN})"
+        r"(?:,[^.\n]{1,120}?,|\s[^.\n,]{1,40}?)??"
+        rf"(?:\s+(?:och|samt)\s+(?P<second>{_NAME_RUN})(?:,[^.\n]{{1,60}}?,|\s[^.\n,]{{1,30}}?)??)?"
+        r"\s+(?:och\s+)?"
+        r"(?:informerar|berättar|presenterar|redogör|föredrar|återkopplar|rapporterar|reflekterar|"
         r"ger\s+(?:en\s+)?(?:kort\s+)?(?:information|beskrivning|bakgrund|redogörelse|presentation|lägesrapport)|"
         r"gör\s+en\s+(?:kort\s+)?(?:inramning|presentation|genomgång|redogörelse)|går\s+igenom|visar|delger)\b",
     )
@@ -1502,6 +1561,10 @@ class _Parser:
         ]
 
 
+_SPEAKER_START = re.compile(
+    rf"^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\s+[{_UPPER}][{_LOWER}]+\s+"
+    r"(?:informerar|berättar|presenterar|redogör|föredrar|återkopplar|rapporterar|går\s+igenom)\b"
+)
 _SUB_POINT = re.compile(r"^[a-zå][.)]\s+\S")
 
 
@@ -1521,8 +1584,12 @@ def _paragraphs(lines: list[str]) -> str:
             current.append(line)
         elif current:
             previous = current[-1]
-            if previous.startswith("- ") and not line[0].islower():
+            if previous.startswith("- ") and not line[0].islower() and not previous.endswith((".", "!", "?")):
                 # A capitalised line after a bullet point is the text after the list.
+                paragraphs.append([line])
+                continue
+            if not previous.endswith((".", "!", "?", ":", ",")) and _SPEAKER_START.match(line):
+                # "…social välfärd / Lena Holmlund återkopplar…": a new sentence lost its full stop.
                 paragraphs.append([line])
                 continue
             if (
@@ -1545,7 +1612,16 @@ def _paragraphs(lines: list[str]) -> str:
                 current[-1] = previous + " " + line
         else:
             current.append(line)
-    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+    merged: list[list[str]] = []
+    for paragraph in (p for p in paragraphs if p):
+        previous = merged[-1][-1] if merged else ""
+        if previous and paragraph[0][:1].islower() and not previous.endswith((".", "!", "?", ":")):
+            # A sentence broken by a stray empty line ("i ett tidigt skede / för att…").
+            merged[-1][-1] = f"{previous} {paragraph[0]}"
+            merged[-1].extend(paragraph[1:])
+        else:
+            merged.append(paragraph)
+    return "\n\n".join("\n".join(p) for p in merged)
 
 
 def decision_kind(text: str) -> str:
@@ -1558,7 +1634,7 @@ def decision_kind(text: str) -> str:
     if re.search(r"\b(väljs|valdes|utses|utsågs|väljes)\b", folded):
         return "elected"
     if re.search(
-        r"\b(fastställs|fastställdes|fastställa|fastställer|godkänns|godkändes|godkänna|godkänner|antas|antogs)\b",
+        r"\b(fastställs|fastställdes|fastställa|fastställer|godkänns|godkändes|godkänna|godkänner|antas|antogs|avsätts|beviljas|tillstyrks)\b",
         folded,
     ):
         return "adopted"

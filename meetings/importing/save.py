@@ -88,9 +88,12 @@ def _organisation(name: str | None, *, municipality: bool) -> Organisation | Non
     name = " ".join((name or "").split())[:200]
     if not name:
         return None
-    existing = Organisation.objects.named(name).first()
-    if existing:
-        return existing
+    # "Göteborgsregionen/FoU i Väst": the most specific part the archive knows, else the name as printed.
+    parts = [part.strip() for part in name.split("/") if part.strip()]
+    for candidate in [name, *reversed(parts if len(parts) > 1 else [])]:
+        existing = Organisation.objects.named(candidate).first()
+        if existing:
+            return existing
     kind = (
         Organisation.Kind.MUNICIPALITY if municipality or is_municipality(name) else Organisation.Kind.OTHER
     )

@@ -19,4 +19,3 @@ def document():
         return (DOCUMENTS / name).read_text(encoding="utf-8")
 
     return read
-

@@ -109,7 +109,10 @@ def test_details_a_careful_reader_sees():
     assert next(i["title"] for i in notes["items"]) == "Mötet inleds"
     assert notes["items"][-1]["title"] == "Mötet avslutas"
     assert notes["secretary"] == "Cecilia Axelsson"
-    assert notes["items"][4]["decision"].count("\n") == 1
+    full = protocol_parse((DOCUMENTS / "gr-socialchefsnatverket-anteckningar.txt").read_text()).as_dict(
+        full=True
+    )
+    assert [d["text"].split(":")[0] for d in full["items"][4]["decisions"]] == ["Nära Vård", "Digitalisering"]
     assert notes["items"][5]["decision"].startswith("Socialchefsnätverket ger GR i uppdrag")
     assert notes["next_meetings"] == []
     gr = [a for a in notes["attendees"] if a["role"] == "official"]
@@ -130,5 +133,5 @@ def test_signatures_and_decision_kinds_of_the_full_result():
         "method": "bankid",
     }
     kinds = [d["kind"] for item in full["items"] for d in item["decisions"]]
-    assert kinds[:4] == ["elected", "adopted", "proposal", "noted"]
+    assert kinds[:5] == ["elected", "adopted", "other", "proposal", "noted"]
     assert full["secretary_title"] == "Beredningsansvarig"
