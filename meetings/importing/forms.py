@@ -129,7 +129,7 @@ class ItemPreviewForm(forms.Form):
         label=_("Decision"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text=_("Several decisions: separate them with an empty line."),
+        help_text=_("Several decisions: put a line with only --- between them."),
     )
     decision_kind = forms.ChoiceField(
         label=_("Kind of decision"),

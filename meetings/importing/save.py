@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from members.models import Organisation, Party, Person
 from members.services import person_add_spelling, person_create, unique_slug
 
-from ..models import AgendaItem, Attendance, Body, Decision, Meeting, Signature
+from ..models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from . import ImportProblem
 from .match import names_match
 from .parse import decision_kind, text_prepare
@@ -235,6 +236,13 @@ def meeting_import(
                 if text
                 else []
             )
+        for order, url in enumerate(dict.fromkeys(data_item.get("links", [])), start=1):
+            link = AgendaItemLink(agenda_item=item, url=url[:1000], position=order)
+            try:
+                link.full_clean()
+            except ValidationError:
+                continue  # An address the parser took for a link but that is none is left in the text.
+            link.save()
         for order, decision in enumerate(decisions, start=1):
             text = (decision.get("text") or "").strip()
             if not text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 
 from django.contrib import messages
@@ -23,6 +24,8 @@ from .save import body_guess, meeting_find_imported, meeting_import, result_name
 logger = logging.getLogger(__name__)
 
 _SESSION_PREFIX = "protocol_import:"
+# Between two decisions of one item in the preview's text box; a decision may hold empty lines.
+DECISION_SEPARATOR = "\n---\n"
 
 
 def protocol_import_view(request, model_admin):
@@ -122,9 +125,10 @@ def _initial(data: dict, body, date):
                 "title": item.get("title") or "",
                 "case_number": item.get("case_number") or "",
                 "presenters": ", ".join(item.get("presenters", [])),
-                "decision": "\n\n".join(d["text"] for d in decisions),
+                "decision": DECISION_SEPARATOR.join(d["text"] for d in decisions),
                 "decision_kind": kinds.pop() if len(kinds) == 1 else "",
                 "text": item.get("text") or "",
+                "links": "\n".join(item.get("links", [])),
             }
         )
     return meeting, attendees, items
@@ -210,7 +214,11 @@ def _edited(data: dict, meeting_form, attendee_formset, item_formset) -> dict:
         row = form.cleaned_data
         if not row or row.get("DELETE"):
             continue
-        texts = [t.strip() for t in row["decision"].replace("\r\n", "\n").split("\n\n") if t.strip()]
+        texts = [
+            t.strip()
+            for t in re.split(r"\n\s*---\s*\n", "\n" + row["decision"].replace("\r\n", "\n") + "\n")
+            if t.strip()
+        ]
         items.append(
             {
                 "number": row["number"],
@@ -219,6 +227,7 @@ def _edited(data: dict, meeting_form, attendee_formset, item_formset) -> dict:
                 "presenters": row["presenters"],
                 "text": row["text"].replace("\r\n", "\n"),
                 "decisions": [{"text": t, "kind": row["decision_kind"] or decision_kind(t)} for t in texts],
+                "links": row.get("links") or [],
             }
         )
     for position, item in enumerate(items, start=1):

@@ -75,3 +75,30 @@ def test_imported_seed_equals_the_demo_meeting(demo_archive, seed, slug, date):
     assert _items(imported) == _items(demo)
     assert (imported.chair, imported.secretary) == (demo.chair, demo.secretary)
     assert set(imported.adjusters.all()) == set(demo.adjusters.all())
+
+
+@pytest.mark.parametrize(("seed", "slug", "date"), CASES)
+def test_importing_a_seed_through_the_admin_equals_the_demo_meeting(
+    demo_archive, client, secretary, seed, slug, date
+):
+    """A secretary uploads a seed, confirms the preview, and gets a draft equal to the demo meeting."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from .test_admin_import import _confirm_data
+
+    demo = Meeting.objects.get(body__slug=slug, date=date)
+    client.force_login(secretary)
+    url = reverse("admin:meetings_meeting_import")
+    preview = client.post(
+        url, {"file": SimpleUploadedFile(f"{seed}.txt", (DOCUMENTS / f"{seed}.txt").read_bytes())}
+    )
+    assert preview.status_code == 200
+    assert not any(field for _name, _match, field in preview.context["people_form"].rows)
+    day_after = (demo.date + datetime.timedelta(days=1)).isoformat()
+    response = client.post(url, _confirm_data(preview, body=demo.body.pk, date=day_after))
+    assert response.status_code == 302
+    imported = Meeting.objects.get(body=demo.body, date=day_after)
+    assert imported.status == "draft"
+    assert _attendance(imported) == _attendance(demo)
+    assert _items(imported) == _items(demo)
