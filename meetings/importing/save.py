@@ -49,6 +49,16 @@ def meeting_find_imported(*, fingerprint: str = "", body: Body | None = None, da
     return None
 
 
+def meeting_duplicate_message(meeting: Meeting) -> str:
+    """What to tell a secretary who imports a protocol the archive already holds."""
+    return _(
+        "This protocol is already in the archive: %(meeting)s (meeting %(pk)s). Nothing was imported."
+    ) % {
+        "meeting": meeting,
+        "pk": meeting.pk,
+    }
+
+
 def result_names(data: dict) -> list[str]:
     """Every person's name in a result: attendees, chair, secretary, adjusters, presenters, signers."""
     names = [a.get("name") for a in data.get("attendees", [])]
@@ -141,10 +151,7 @@ def meeting_import(
     """
     duplicate = meeting_find_imported(fingerprint=fingerprint, body=body, date=date)
     if duplicate is not None:
-        raise ImportProblem(
-            _("This protocol is already in the archive: %(meeting)s (meeting %(pk)s).")
-            % {"meeting": duplicate, "pk": duplicate.pk}
-        )
+        raise ImportProblem(meeting_duplicate_message(duplicate))
     persons = _people(data, people or {})
 
     def person(name):

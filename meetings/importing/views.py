@@ -19,7 +19,14 @@ from .extract import text_decode, text_extract
 from .forms import AttendeeFormSet, ItemFormSet, MeetingPreviewForm, PeopleForm, ProtocolUploadForm
 from .match import names_match
 from .parse import decision_kind, protocol_parse
-from .save import body_guess, meeting_find_imported, meeting_import, result_names, text_fingerprint
+from .save import (
+    body_guess,
+    meeting_duplicate_message,
+    meeting_find_imported,
+    meeting_import,
+    result_names,
+    text_fingerprint,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +56,7 @@ def protocol_import_view(request, model_admin):
             fingerprint = text_fingerprint(text)
             duplicate = meeting_find_imported(fingerprint=fingerprint)
             if duplicate is not None:
-                form.add_error(None, _duplicate_message(duplicate))
+                form.add_error(None, meeting_duplicate_message(duplicate))
             else:
                 data = result.as_dict(full=True)
                 token = secrets.token_urlsafe(16)
@@ -70,15 +77,6 @@ def protocol_import_view(request, model_admin):
 
 def _context(model_admin, title):
     return {"title": title, "opts": model_admin.model._meta, "has_view_permission": True}
-
-
-def _duplicate_message(meeting) -> str:
-    return _(
-        "This protocol is already in the archive: %(meeting)s (meeting %(pk)s). Nothing was imported."
-    ) % {
-        "meeting": meeting,
-        "pk": meeting.pk,
-    }
 
 
 def _initial(data: dict, body, date):

@@ -78,7 +78,7 @@ def test_missing_body_or_date_is_a_clear_error(db):
         _run(DOCUMENTS / f"{SEEDS[0]}.txt", "--date", "2021-04-09")
     with pytest.raises(CommandError, match="--date"):
         _run(DOCUMENTS / f"{SEEDS[0]}.txt", "--body", body.slug)
-    with pytest.raises(CommandError, match="No body"):
+    with pytest.raises(CommandError, match="slug"):
         _run(DOCUMENTS / f"{SEEDS[0]}.txt", "--body", "no-such-body", "--date", "2021-04-09")
     assert Meeting.objects.count() == 0
 
@@ -88,7 +88,7 @@ def test_importing_twice_names_the_meeting(db):
     body = BodyFactory()
     _run(DOCUMENTS / "kf-formal-header.txt", "--body", body.slug)
     meeting = Meeting.objects.get()
-    with pytest.raises(CommandError, match=f"meeting {meeting.pk}"):
+    with pytest.raises(CommandError, match=f"sammanträde {meeting.pk}"):
         _run(DOCUMENTS / "kf-formal-header.txt", "--body", body.slug, "--date", "2002-12-01")
     assert Meeting.objects.count() == 1
 
@@ -106,7 +106,7 @@ def test_uncertain_names_are_not_merged_by_the_command(db):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (bytes(range(256)) * 10, "binary"), (b"Hej hej\nVi ses", "protocol")],
+    [(b"", "tom"), (bytes(range(256)) * 10, "binära"), (b"Hej hej\nVi ses", "protokoll")],
 )
 def test_bad_files_are_refused(tmp_path, db, content, message):
     """Empty, binary and non-protocol files give a CommandError that says why."""
@@ -118,5 +118,5 @@ def test_bad_files_are_refused(tmp_path, db, content, message):
 
 def test_a_missing_file_is_a_clear_error(db, tmp_path):
     """A path that does not exist is named in the error."""
-    with pytest.raises(CommandError, match="No such file"):
+    with pytest.raises(CommandError, match=r"nope\.txt"):
         _run(tmp_path / "nope.txt", "--dry-run")

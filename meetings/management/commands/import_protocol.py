@@ -3,11 +3,18 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from meetings.importing import ImportProblem
 from meetings.importing.extract import MAX_FILE_SIZE, text_extract
 from meetings.importing.parse import protocol_parse
-from meetings.importing.save import body_guess, meeting_find_imported, meeting_import, text_fingerprint
+from meetings.importing.save import (
+    body_guess,
+    meeting_duplicate_message,
+    meeting_find_imported,
+    meeting_import,
+    text_fingerprint,
+)
 from meetings.models import Body
 
 
@@ -27,11 +34,15 @@ class Command(BaseCommand):
     def handle(self, *args, file, body=None, date=None, dry_run=False, json=False, **options):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"No such file: {file}")
+            raise CommandError(_("No such file: %(file)s") % {"file": file})
         if path.stat().st_size > MAX_FILE_SIZE:
             raise CommandError(
-                f"{file} is {path.stat().st_size // (1024 * 1024)} MB; "
-                f"the importer reads files up to {MAX_FILE_SIZE // (1024 * 1024)} MB."
+                _("%(file)s is %(size)d MB; the importer reads files up to %(limit)d MB.")
+                % {
+                    "file": file,
+                    "size": path.stat().st_size // (1024 * 1024),
+                    "limit": MAX_FILE_SIZE // (1024 * 1024),
+                }
             )
         try:
             text = text_extract(data=path.read_bytes(), filename=path.name)
@@ -44,7 +55,7 @@ class Command(BaseCommand):
             try:
                 meeting_date = datetime.date.fromisoformat(date)
             except ValueError as error:
-                raise CommandError(f"--date must be YYYY-MM-DD, not {date!r}.") from error
+                raise CommandError(_("--date must be YYYY-MM-DD, not %(date)s.") % {"date": date}) from error
 
         if dry_run:
             if json:
@@ -57,28 +68,32 @@ class Command(BaseCommand):
         if body:
             target = Body.objects.filter(slug=body).first()
             if target is None:
-                raise CommandError(f"No body with the slug {body!r}. Bodies: {_slugs()}")
+                raise CommandError(
+                    _("No body has the slug %(slug)s. Bodies: %(slugs)s") % {"slug": body, "slugs": _slugs()}
+                )
         else:
             target = body_guess(result.body)
         if target is None:
             raise CommandError(
-                "The document does not name a body the archive knows. Give one with --body SLUG "
-                f"(bodies: {_slugs()})."
+                _(
+                    "The document does not name a body the archive knows. Give one with --body SLUG (bodies: %(slugs)s)."
+                )
+                % {"slugs": _slugs()}
             )
         if meeting_date is None:
-            raise CommandError("The document gives no meeting date. Give it with --date YYYY-MM-DD.")
+            raise CommandError(_("The document gives no meeting date. Give it with --date YYYY-MM-DD."))
         fingerprint = text_fingerprint(text)
         duplicate = meeting_find_imported(fingerprint=fingerprint, body=target, date=meeting_date)
         if duplicate is not None:
-            raise CommandError(
-                f"Already in the archive as {duplicate} (meeting {duplicate.pk}); nothing imported."
-            )
+            raise CommandError(meeting_duplicate_message(duplicate))
         try:
             meeting = meeting_import(
                 data=result.as_dict(full=True), body=target, date=meeting_date, fingerprint=fingerprint
             )
         except ImportProblem as problem:
-            raise CommandError(f"{problem} Use the importer in the admin to confirm them.") from problem
+            raise CommandError(
+                f"{problem} {_('Use the importer in the admin to confirm them.')}"
+            ) from problem
         if json:
             self.stdout.write(_json({"meeting": meeting.pk, **result.as_dict()}))
         else:
@@ -105,4 +120,4 @@ def _json(data) -> str:
 
 
 def _slugs() -> str:
-    return ", ".join(Body.objects.values_list("slug", flat=True)[:30]) or "none yet"
+    return ", ".join(Body.objects.values_list("slug", flat=True)[:30]) or str(_("none yet"))
