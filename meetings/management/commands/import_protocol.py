@@ -91,9 +91,8 @@ class Command(BaseCommand):
                 data=result.as_dict(full=True), body=target, date=meeting_date, fingerprint=fingerprint
             )
         except ImportProblem as problem:
-            raise CommandError(
-                f"{problem} {_('Use the importer in the admin to confirm them.')}"
-            ) from problem
+            advice = _("Use the importer in the admin to confirm them.")
+            raise CommandError(f"{problem} {advice}") from problem
         if json:
             self.stdout.write(_json({"meeting": meeting.pk, **result.as_dict()}))
         else:
