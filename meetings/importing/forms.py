@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Attendance, Body, Decision, Meeting
 from .extract import MAX_FILE_SIZE
 
+# The largest value of a positive integer column.
+MAX_NUMBER = 2**31 - 1
+
 
 class ProtocolUploadForm(forms.Form):
     file = forms.FileField(
@@ -103,9 +106,9 @@ class AttendeePreviewForm(forms.Form):
     municipality = forms.CharField(label=_("Municipality"), required=False, max_length=200)
     organisation = forms.CharField(label=_("Organisation"), required=False, max_length=200)
     title = forms.CharField(label=_("Title"), required=False, max_length=200)
-    paragraph_from = forms.IntegerField(label=_("From §"), required=False, min_value=0)
-    paragraph_to = forms.IntegerField(label=_("To §"), required=False, min_value=0)
-    agenda_position = forms.IntegerField(label=_("For item"), required=False, min_value=1)
+    paragraph_from = forms.IntegerField(label=_("From §"), required=False, min_value=0, max_value=MAX_NUMBER)
+    paragraph_to = forms.IntegerField(label=_("To §"), required=False, min_value=0, max_value=MAX_NUMBER)
+    agenda_position = forms.IntegerField(label=_("For item"), required=False, min_value=1, max_value=32767)
     side = forms.CharField(label=_("Side"), required=False, max_length=100)
 
     def clean(self):
@@ -119,7 +122,7 @@ class AttendeePreviewForm(forms.Form):
 
 
 class ItemPreviewForm(forms.Form):
-    number = forms.IntegerField(label=_("§"), required=False, min_value=0)
+    number = forms.IntegerField(label=_("§"), required=False, min_value=0, max_value=MAX_NUMBER)
     title = forms.CharField(label=_("Title"), max_length=500)
     case_number = forms.CharField(label=_("Case number"), required=False, max_length=100)
     presenters = forms.CharField(

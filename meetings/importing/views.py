@@ -8,6 +8,7 @@ import secrets
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -274,6 +275,10 @@ def _confirm(request, model_admin):
         )
     except ImportProblem as problem:
         meeting_form.add_error(None, problem.message)
+        return again()
+    except IntegrityError:
+        # Another secretary saved the same meeting a moment ago: the duplicate check says which.
+        meeting_form.add_error(None, _("The meeting could not be saved; it may have been imported already."))
         return again()
     except ValidationError as error:
         logger.info("Imported protocol refused by validation: %s", error)
