@@ -666,7 +666,7 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
                 segments.insert(0, head[match.start() :])
                 head = head[: match.start()].strip()
                 break
-        if not head or not head[0].isupper() or len(head.split()) > 6 or any(c.isdigit() for c in head):
+        if not head or not looks_like_name(head, min_tokens=1):
             return None
         attendee.name = name_tidy(head)
     titles: list[str] = []

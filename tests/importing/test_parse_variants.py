@@ -227,3 +227,12 @@ def test_a_twenty_page_protocol_parses_well_under_a_second():
     result = protocol_parse(text)
     assert time.perf_counter() - start < 0.5
     assert len(result.items) > 80
+
+
+def test_references_instead_of_names_are_not_attendees():
+    """ "Se bilaga 1" or "Se närvarolista" in an attendance section is no person."""
+    result = protocol_parse(
+        "Protokoll\nBeslutande: Se bilaga 1\nÖvriga närvarande\nSe närvarolista\nAnna Berg, sekreterare\n"
+        "§ 1 Öppnande\nText."
+    )
+    assert [(a.name, a.group) for a in result.attendees] == [("Anna Berg", "secretary")]
