@@ -570,8 +570,18 @@ _LABELS = [
     (r"anteckningar|mötesanteckningar|minnesanteckningar|protokoll|sammanträdesprotokoll", "record", None),
     (r"dagordning|ärendelista|ärenden", "record", None),
 ]
+# A label ends at a colon, a wide gap or the line's end; a PDF flattening a table leaves one space.
 _LABEL_RES = [
-    (re.compile(rf"^\s*(?:{pattern})\s*(?::\s*|\s{{2,}}|$)(.*)$", re.IGNORECASE), kind, value)
+    (
+        re.compile(
+            rf"^\s*(?:{pattern})\s*(?::\s*|\s{{2,}}|$)(.*)$"
+            if kind == "record"
+            else rf"^\s*(?:{pattern})(?:\s*:\s*|\s{{2,}}|\s+(?=\S)|\s*$)(.*)$",
+            re.IGNORECASE,
+        ),
+        kind,
+        value,
+    )
     for pattern, kind, value in _LABELS
 ]
 _PRESENT_FROM = re.compile(r"^\s*(ej\s+)?närvarande\s+(?:från|för)\s+(.+?)\s*:?\s*$", re.IGNORECASE)
@@ -683,6 +693,8 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
                     and (group == "secretary" or attendee.group in ("member", "substitute"))
                 ):
                     attendee.group = group
+                if group == "secretary" and segment.strip().casefold() != "sekreterare":
+                    attendee.title = segment.strip()
                 role_found = True
                 break
         if role_found:
@@ -716,6 +728,10 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
 def _split_entries(line: str, *, inline: bool) -> list[str]:
     """Several attendees on one line: a list after "Frånvarande:" or a line a PDF flattened."""
     text = line.strip()
+    # "Karin Lund (M) för Jan Berg (M)": one substitute, serving for a member.
+    serving = re.search(r"\)\s*,?\s*(?:tjänstgörande\s+)?(?:ersättare\s+|ers\.\s*)?för\s+[A-ZÅÄÖ]", text)
+    if serving and len(_PARTY.findall(text)) == 2:
+        return [text[: serving.start() + 1]]
     parties = list(_PARTY.finditer(text))
     if len(parties) >= 2:
         # Split before each "Name (P)": the name is the run of capitalised words before the party.
@@ -775,6 +791,7 @@ class _Parser:
     def __init__(self, text: str):
         self.lines = text_prepare(text)
         self.result = ParseResult()
+        self._pending_signer: str | None = None
 
     def parse(self) -> ParseResult:
         lines = self.lines
@@ -831,6 +848,9 @@ class _Parser:
         section: _Section | None = None
         pending: list[tuple[str, _Section, bool]] = []
         when_texts: list[str] = []
+        # The texts after "Plats och tid": the place is what is left without date and time.
+        place_texts: list[str] = []
+        placed = False
         mode_texts: list[str] = []
         where_texts: list[str] = []
         current_field: str | None = None
@@ -884,8 +904,11 @@ class _Parser:
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
                     current_field = kind
                     section = None if kind != "signatures" else section
+                    placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
                     if kind == "when" and rest:
                         when_texts.append(rest)
+                        if placed:
+                            place_texts.append(rest)
                     elif kind == "where" and rest:
                         where_texts.append(rest)
                     elif kind == "mode" and rest:
@@ -930,6 +953,8 @@ class _Parser:
                 continue
             if current_field == "when" and (indented or not section):
                 when_texts.append(stripped)
+                if placed:
+                    place_texts.append(stripped)
                 continue
             if current_field == "where" and (indented or not section):
                 where_texts.append(stripped)
@@ -951,7 +976,7 @@ class _Parser:
             else:
                 pending.append((line, section, False))
         flush()
-        self._when(when_texts, where_texts, mode_texts)
+        self._when(when_texts, where_texts, mode_texts, place_texts)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|$)", line):
@@ -979,7 +1004,7 @@ class _Parser:
             if attendee is not None:
                 self.result.attendees.append(attendee)
 
-    def _when(self, when_texts, where_texts, mode_texts) -> None:
+    def _when(self, when_texts, where_texts, mode_texts, place_texts) -> None:
         result = self.result
         text = " ".join(when_texts)
         dates = dates_find(text)
@@ -997,8 +1022,8 @@ class _Parser:
                     break
         result.start_time, result.end_time = times_find(text)
         place = " ".join(where_texts)
-        if not place and text:
-            place = _ISO_DATE.sub("", text)
+        if not place and place_texts:
+            place = _ISO_DATE.sub("", " ".join(place_texts))
             place = _TEXT_DATE.sub("", place)
             place = _TIME_RANGE.sub("", place)
             place = re.sub(
@@ -1482,12 +1507,23 @@ class _Parser:
                 self.result.adjusters.append(name)
 
     def _signature_line(self, text: str) -> None:
+        """A line of the "Underskrifter" block: a role with its name beside or beneath it."""
         text = re.sub(r"[._]{3,}", "  ", text).strip()
+        numbers = re.search(r"paragrafer\s+(\d{1,4})\s*[-–]\s*(\d{1,4})", text, re.IGNORECASE)
+        if numbers and self.result.paragraph_range is None:
+            self.result.paragraph_range = (int(numbers.group(1)), int(numbers.group(2)))
         match = re.match(r"^(sekreterare|ordförande|justerare|justerande)\s*(.*)$", text, re.IGNORECASE)
-        if not match:
+        if match:
+            role, rest = match.group(1).casefold(), re.sub(r"\s{2,}.*$", "", match.group(2).strip())
+        elif self._pending_signer and looks_like_name(text.split("  ")[0]):
+            role, rest = self._pending_signer, text.split("  ")[0]
+        else:
             return
-        role, rest = match.group(1).casefold(), re.sub(r"\s{2,}.*$", "", match.group(2).strip())
-        if rest and looks_like_name(rest):
+        self._pending_signer = None
+        if not (rest and looks_like_name(rest)):
+            self._pending_signer = role
+            return
+        if rest:
             name = name_tidy(rest)
             if role == "sekreterare":
                 self.result.secretary = self.result.secretary or name

@@ -236,3 +236,20 @@ def test_references_instead_of_names_are_not_attendees():
         "§ 1 Öppnande\nText."
     )
     assert [(a.name, a.group) for a in result.attendees] == [("Anna Berg", "secretary")]
+
+
+def test_labels_flattened_to_one_space_by_a_pdf(document):
+    """ "Plats och tid Kommunhuset…" with one space, a signature block with names beneath the roles."""
+    result = protocol_parse(document("ks-single-space-labels.txt"))
+    assert (result.body, result.date) == ("Kommunstyrelsen", datetime.date(2023, 5, 10))
+    assert result.location == "Kommunhuset, Sammanträdesrummet"
+    assert (result.start_time, result.end_time) == (datetime.time(13), datetime.time(16, 30))
+    assert (result.chair, result.secretary, result.adjusters) == ("Lisa Ström", "Maria Ek", ["Per Persson"])
+    assert result.paragraph_range == (45, 47)
+    people = {a.name: a for a in result.attendees}
+    assert (people["Anna Svensson"].group, people["Anna Svensson"].title) == ("official", "kommundirektör")
+    assert people["Ola Nord"].body_role == "second_vice_chair"
+    assert people["Karin Lund"].group == "serving_substitute"
+    assert "Jan Berg" not in people
+    assert [i.case_number for i in result.items] == ["KS 2023/101", "KS 2023/88", None]
+    assert [d.kind for i in result.items for d in i.decisions] == ["adopted", "proposal", "noted"]
