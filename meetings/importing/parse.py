@@ -524,6 +524,15 @@ def _item_headings(lines: list[str]) -> list[dict]:
             continue
         headings.append({"index": index, "number": None, "title": title})
         expected += 1
+    if len(headings) >= 2:
+        return headings
+    # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
+    headings, expected = [], 1
+    for index, line in enumerate(lines):
+        match = re.match(r"^\s*(\d{1,2})\)\s+([A-ZÅÄÖ].{0,149})$", line)
+        if match and int(match.group(1)) == expected and not _PARTY.search(line):
+            headings.append({"index": index, "number": None, "title": match.group(2).strip()})
+            expected += 1
     return headings if len(headings) >= 2 else []
 
 
@@ -806,10 +815,20 @@ class _Parser:
         self._closing(lines[closing:] if headings else lines[first_item:])
         self._next_meetings()
         self._finish()
-        if not self.result.items and not self.result.attendees:
+        result = self.result
+        signals = (
+            result.attendees,
+            result.record_kind,
+            any(item.number is not None for item in result.items),
+            any(item.decisions for item in result.items),
+            result.secretary,
+            result.chair,
+        )
+        if not any(signals):
+            # Numbered headings alone are any document: a protocol also names people or decisions.
             raise ImportProblem(
                 _(
-                    "The text does not look like a protocol or notes: no attendance list and no agenda items were found."
+                    "The text does not look like a protocol or notes: it names no attendees, paragraphs (§) or decisions."
                 )
             )
         return self.result

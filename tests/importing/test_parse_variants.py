@@ -253,3 +253,21 @@ def test_labels_flattened_to_one_space_by_a_pdf(document):
     assert "Jan Berg" not in people
     assert [i.case_number for i in result.items] == ["KS 2023/101", "KS 2023/88", None]
     assert [d.kind for i in result.items for d in i.decisions] == ["adopted", "proposal", "noted"]
+
+
+def test_a_numbered_document_that_is_no_protocol_is_refused():
+    """A report with numbered headings but no attendees, § or decisions is not a protocol."""
+    with pytest.raises(ImportProblem):
+        protocol_parse(
+            "Rapport om cyklar\n1. Introduktion\nCyklar är bra.\n2. Bakgrund\nMånga.\n3. Slutsats\nFler."
+        )
+
+
+def test_items_numbered_with_a_parenthesis():
+    """ "1) Mötets öppnande" numbers items too."""
+    result = protocol_parse(
+        "Minnesanteckningar\nNärvarande\nAnna Berg, Lerum\n1) Mötets öppnande\nAnna öppnar.\n"
+        "2) Information\nBeslut: Informationen antecknas.\n3) Avslut"
+    )
+    assert [i.title for i in result.items] == ["Mötets öppnande", "Information", "Avslut"]
+    assert result.items[1].decisions[0].kind == "noted"
