@@ -172,3 +172,24 @@ def test_docx_paragraphs_tables_and_numbered_lists_are_read():
     assert result.date.isoformat() == "2026-03-02"
     assert result.location == "Teams"
     assert all(i.decisions[0].kind == "noted" for i in result.items)
+
+
+def test_a_joint_body_in_a_pdf_keeps_its_two_sides():
+    """A PDF with members in two columns, "För VGK" and "För VGR", gives each member their side."""
+    import re
+
+    lines = (DOCUMENTS / "samradsorgan-two-sides.txt").read_text().splitlines()
+
+    def draw(pdf):
+        for number, line in enumerate(lines):
+            parts = re.split(r"\s{2,}", line)
+            pdf.text(15, 15 + number * 5, parts[0])
+            if len(parts) > 1:
+                pdf.text(110, 15 + number * 5, parts[1])
+
+    result = protocol_parse(text_extract(data=_pdf(draw), filename="samrad.pdf"))
+    sides = {a.name: (a.side, a.present) for a in result.attendees}
+    assert sides["Birgitta Losman"] == ("För VGR", True)
+    assert sides["Per Nilsson"] == ("För VGK", False)
+    assert sides["Ulrika Frick"] == ("För VGR", False)
+    assert (result.chair, result.adjusters) == ("Kent Lagrell", ["Birgitta Losman"])
