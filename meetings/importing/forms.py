@@ -6,6 +6,7 @@ import datetime
 import hashlib
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attendance, Body, Decision, Meeting
@@ -142,6 +143,28 @@ class ItemPreviewForm(forms.Form):
     text = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 60})
     )
+    discussion = forms.CharField(
+        label=_("Discussion points"), required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60})
+    )
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1, "cols": 60}),
+        help_text=_("One address per line."),
+    )
+
+    def clean_links(self):
+        links = []
+        validate = URLValidator(schemes=["http", "https"])
+        for line in (self.cleaned_data["links"] or "").split():
+            try:
+                validate(line)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("%(value)s is not a web address."), params={"value": line}
+                ) from error
+            links.append(line)
+        return links
 
     def clean_presenters(self):
         return _names(self.cleaned_data["presenters"])

@@ -127,6 +127,7 @@ def _initial(data: dict, body, date):
                 "decision": DECISION_SEPARATOR.join(d["text"] for d in decisions),
                 "decision_kind": kinds.pop() if len(kinds) == 1 else "",
                 "text": item.get("text") or "",
+                "discussion": item.get("discussion") or "",
                 "links": "\n".join(item.get("links", [])),
             }
         )
@@ -226,6 +227,7 @@ def _edited(data: dict, meeting_form, attendee_formset, item_formset) -> dict:
                 "presenters": row["presenters"],
                 "text": row["text"].replace("\r\n", "\n"),
                 "decisions": [{"text": t, "kind": row["decision_kind"] or decision_kind(t)} for t in texts],
+                "discussion": row["discussion"].replace("\r\n", "\n"),
                 "links": row.get("links") or [],
             }
         )

@@ -222,3 +222,16 @@ def test_people_without_permission_cannot_import(client, db):
     user = get_user_model().objects.create_user("guest", password="x-secret-pass", is_staff=True)
     client.force_login(user)
     assert client.get(URL).status_code == 403
+
+
+def test_links_and_discussion_survive_the_preview(client_secretary, db):
+    """Web addresses printed in an item become its links; the preview carries them to the draft."""
+    body = BodyFactory()
+    response = _upload(client_secretary, name="gr-socialchefsnatverket-anteckningar.txt")
+    data = _confirm_data(response, body=body.pk, date="2021-12-10", **{"items-1-discussion": "- En punkt."})
+    assert client_secretary.post(URL, data).status_code == 302
+    meeting = Meeting.objects.get()
+    urls = list(meeting.items.get(position=4).links.values_list("url", flat=True))
+    assert urls[0].startswith("https://goteborgsregionen.se/kunskapsbank/")
+    assert len(urls) == len(set(urls)) == 7
+    assert meeting.items.get(position=2).discussion == "- En punkt."

@@ -271,3 +271,17 @@ def test_items_numbered_with_a_parenthesis():
     )
     assert [i.title for i in result.items] == ["Mötets öppnande", "Information", "Avslut"]
     assert result.items[1].decisions[0].kind == "noted"
+
+
+def test_discussion_points_under_a_dialog_heading():
+    """A "Dialog" heading's bullet points are the item's discussion, apart from its summary."""
+    result = protocol_parse(
+        "Protokoll\nNärvarande\nAnna Berg (S), Lerum\n§ 3 Bostadsförsörjning\nSammanfattning\n"
+        "Anna Berg informerar om läget.\nDialog\n- Fler hyresrätter behövs.\n- Samverka med regionen.\n"
+        "Beslut\nInformationen antecknas."
+    )
+    item = result.items[0]
+    assert item.text == "Anna Berg informerar om läget."
+    assert item.discussion == "- Fler hyresrätter behövs.\n- Samverka med regionen."
+    assert item.presenters == ["Anna Berg"]
+    assert item.decisions[0].text == "Informationen antecknas."
