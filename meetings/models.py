@@ -1,4 +1,5 @@
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -361,6 +362,15 @@ class AgendaItem(models.Model):
         if self.number is not None:
             return f"§ {self.number}. {self.title}"
         return f"{self.position}. {self.title}"
+
+    def clean(self):
+        if self.parent_id is not None:
+            if self.parent_id == self.pk or self.parent.meeting_id != self.meeting_id:
+                raise ValidationError(
+                    {"parent": _("A sub-point belongs to another item of the same meeting.")}
+                )
+            if self.parent.parent_id is not None:
+                raise ValidationError({"parent": _("Sub-points have one level only.")})
 
 
 class AgendaItemLink(models.Model):
