@@ -5,7 +5,10 @@ from django.core.management import call_command
 @pytest.fixture
 def demo_archive(db):
     """The demo archive from fixtures/: the three seed protocols entered completely."""
+    from meetings.services import agenda_items_refresh_all_search_documents
+
     call_command("loaddata", "demo", verbosity=0)
+    agenda_items_refresh_all_search_documents()
 
 
 @pytest.fixture
