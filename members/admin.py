@@ -5,8 +5,12 @@ from .models import Membership, Organisation, Party, Person
 from .services import unique_slug
 
 
-class SlugFromNameAdmin(admin.ModelAdmin):
-    """Fills an empty slug from the name, so a person added from a popup needs only a name."""
+class NamedModelAdmin(admin.ModelAdmin):
+    """Admin for models with a name, alternative spellings and a slug (people, organisations).
+
+    Fills an empty slug from the name, so a person added from a popup needs only a name, and finds
+    rows by any recorded spelling.
+    """
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -19,6 +23,13 @@ class SlugFromNameAdmin(admin.ModelAdmin):
             obj.slug = unique_slug(type(obj), obj.name, exclude_pk=obj.pk)
         super().save_model(request, obj, form, change)
 
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            results |= queryset.named(term)
+        return results, may_have_duplicates
+
 
 class MembershipInline(admin.TabularInline):
     model = Membership
@@ -27,7 +38,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SlugFromNameAdmin):
+class PersonAdmin(NamedModelAdmin):
     list_display = ["name", "alternative_spellings", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -37,14 +48,6 @@ class PersonAdmin(SlugFromNameAdmin):
     def alternative_spellings(self, obj):
         return ", ".join(obj.alternative_names)
 
-    def get_search_results(self, request, queryset, search_term):
-        """Also finds people by an alternative spelling of their name."""
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        term = search_term.strip()
-        if term:
-            results |= queryset.named(term)
-        return results, may_have_duplicates
-
 
 @admin.register(Party)
 class PartyAdmin(admin.ModelAdmin):
@@ -53,8 +56,9 @@ class PartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SlugFromNameAdmin):
+class OrganisationAdmin(NamedModelAdmin):
     list_display = ["name", "short_name", "kind", "parent"]
+    list_select_related = ["parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}

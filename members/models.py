@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import MembershipQuerySet, PersonQuerySet
+from .querysets import MembershipQuerySet, NamedQuerySet
 
 
 class Organisation(models.Model):
@@ -24,6 +24,13 @@ class Organisation(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=40, blank=True, help_text=_("For example GR or VGR.")
     )
+    alternative_names = ArrayField(
+        models.CharField(max_length=200),
+        verbose_name=_("alternative names"),
+        default=list,
+        blank=True,
+        help_text=_("Other names found in records, separated by commas, e.g. Göteborgs Stad."),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     parent = models.ForeignKey(
@@ -35,6 +42,8 @@ class Organisation(models.Model):
         related_name="units",
         help_text=_("For a unit such as FoU i Väst, the organisation it belongs to."),
     )
+
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -73,7 +82,7 @@ class Person(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
 
-    objects = PersonQuerySet.as_manager()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -7,9 +7,11 @@ from django.utils import timezone
 _SEPARATOR = "|"
 
 
-class PersonQuerySet(models.QuerySet):
+class NamedQuerySet(models.QuerySet):
+    """For models with a ``name`` and ``alternative_names``, as records spell them differently."""
+
     def named(self, name: str):
-        """People whose name or a recorded alternative spelling is ``name``, ignoring case."""
+        """Rows whose name or a recorded alternative spelling is ``name``, ignoring case."""
         name = " ".join(name.split())
         spellings = Concat(
             Value(_SEPARATOR),

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from meetings.models import Meeting
+from meetings.models import Body, Meeting
 from meetings.services import agenda_items_refresh_all_search_documents, demo_secretary_ensure
+from members.models import Organisation, Person
 
 
 class Command(BaseCommand):
@@ -18,8 +19,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_account=False, **options):
-        if Meeting.objects.exists():
-            self.stdout.write("The archive already holds meetings; demo archive not loaded.")
+        if any(model.objects.exists() for model in (Meeting, Body, Person, Organisation)):
+            # The fixture has fixed primary keys: loading it would overwrite rows of a live archive.
+            self.stdout.write("The archive already holds data; demo archive not loaded.")
         else:
             self.stdout.write("Loading the demo archive…")
             call_command("loaddata", "demo", verbosity=options["verbosity"])
