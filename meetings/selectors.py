@@ -3,7 +3,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Concat
 
 from members.models import Membership, Organisation, Person
@@ -368,7 +368,14 @@ def search_items(*, compiled: CompiledQuery):
                 highlight_all=True,
             ),
             excerpt=SearchHeadline(
-                Concat("search_document", Value(" "), "summary", Value(" "), "discussion"),
+                Concat(
+                    "search_document",
+                    Value(" "),
+                    "summary",
+                    Value(" "),
+                    "discussion",
+                    output_field=TextField(),
+                ),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,

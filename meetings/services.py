@@ -36,7 +36,7 @@ def agenda_items_refresh_search_document(*, item_ids) -> int:
     with the ids it touched. Returns the number of items updated.
     """
     from django.contrib.postgres.aggregates import StringAgg
-    from django.db.models import OuterRef, Subquery, Value
+    from django.db.models import OuterRef, Subquery, TextField, Value
     from django.db.models.functions import Coalesce, Concat
 
     from members.models import Person
@@ -62,9 +62,10 @@ def agenda_items_refresh_search_document(*, item_ids) -> int:
     )
     return AgendaItem.objects.filter(pk__in=item_ids).update(
         search_document=Concat(
-            Coalesce(Subquery(decisions), Value("")),
+            Coalesce(Subquery(decisions, output_field=TextField()), Value(""), output_field=TextField()),
             Value("\n"),
-            Coalesce(Subquery(presenters), Value("")),
+            Coalesce(Subquery(presenters, output_field=TextField()), Value(""), output_field=TextField()),
+            output_field=TextField(),
         )
     )
 
