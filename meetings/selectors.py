@@ -226,6 +226,8 @@ def meeting_page(*, meeting: Meeting) -> MeetingPage:
         .prefetch_related(*item_prefetches())
         .order_by("position")
     )
+    for item in items:
+        item.meeting = meeting  # links to items need the meeting and body: no query per item
     attendances = (
         Attendance.objects.filter(meeting=meeting)
         .select_related("person", "party", "organisation")
@@ -267,12 +269,15 @@ def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
 
 def meeting_item_outline(*, meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items for navigation, without their texts; confidential titles blanked."""
-    return items_redact(
+    items = items_redact(
         AgendaItem.objects.public()
         .filter(meeting=meeting)
         .only("pk", "meeting", "number", "position", "label", "title", "confidential", "parent")
         .order_by("position")
     )
+    for item in items:
+        item.meeting = meeting
+    return items
 
 
 def reference_candidates(*, reference: Reference, limit: int = 50) -> list[AgendaItem]:

@@ -50,14 +50,14 @@ def agenda_items_refresh_search_document(*, item_ids) -> int:
         Decision.objects.filter(agenda_item=OuterRef("pk"))
         .order_by()
         .values("agenda_item")
-        .annotate(text=StringAgg("text", delimiter="\n", ordering=("position", "pk")))
+        .annotate(text=StringAgg("text", delimiter="\n", order_by=("position", "pk")))
         .values("text")
     )
     presenters = (
         Person.objects.filter(presented_items=OuterRef("pk"))
         .order_by()
         .values("presented_items")
-        .annotate(names=StringAgg("name", delimiter=", ", ordering="name"))
+        .annotate(names=StringAgg("name", delimiter=", ", order_by="name"))
         .values("names")
     )
     return AgendaItem.objects.filter(pk__in=item_ids).update(

@@ -21,3 +21,12 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests run without collectstatic: static files by name, not from whitenoise's manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
