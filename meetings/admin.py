@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
 from django.http import JsonResponse
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from .forms import AgendaItemFormSet, AttendanceFormSet
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from .selectors import body_next_paragraph_number, meeting_next_item_numbers
 
@@ -48,6 +50,7 @@ class YearListFilter(admin.SimpleListFilter):
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    formset = AttendanceFormSet
     extra = 1
     autocomplete_fields = ["person", "party", "organisation"]
     fields = [
@@ -68,6 +71,7 @@ class AttendanceInline(admin.TabularInline):
 
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
+    formset = AgendaItemFormSet
     extra = 1
     show_change_link = True
     autocomplete_fields = ["presenters"]
@@ -173,9 +177,14 @@ class DecisionInline(admin.StackedInline):
     fields = [("kind", "position"), "text"]
 
 
+# Addresses typed without a scheme are taken as https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class AgendaItemLinkInline(admin.TabularInline):
     model = AgendaItemLink
     extra = 0
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(AgendaItem)
@@ -216,6 +225,7 @@ class SignatureAdmin(admin.ModelAdmin):
 
 @admin.register(AgendaItemLink)
 class AgendaItemLinkAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["__str__", "agenda_item"]
     search_fields = ["url", "label"]
     autocomplete_fields = ["agenda_item"]

@@ -2,6 +2,15 @@ import pytest
 from django.core.management import call_command
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests render pages without running collectstatic, so no hashed-name manifest exists."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def demo_archive(db):
     """The demo archive from fixtures/: the three seed protocols entered completely."""

@@ -1,0 +1,46 @@
+"""Swedish by default, English with the language switch."""
+
+from django.urls import reverse
+
+
+def test_admin_is_swedish_by_default(admin_client):
+    response = admin_client.get(reverse("admin:meetings_meeting_add"))
+    content = response.content.decode()
+    assert '<html lang="sv"' in content
+    assert "Protokoll och justering" in content
+    assert "Kommande möten" in content
+
+
+def test_language_switch_changes_admin_to_english(admin_client):
+    url = reverse("admin:meetings_meeting_add")
+    page = admin_client.get(url).content.decode()
+    assert 'action="/i18n/setlang/"' in page
+    assert 'name="csrfmiddlewaretoken"' in page.split('action="/i18n/setlang/"')[1][:400]
+
+    response = admin_client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert response.status_code == 302 and response.url == url
+    content = admin_client.get(url).content.decode()
+    assert '<html lang="en"' in content
+    assert "Record and adjustment" in content
+
+    admin_client.post(reverse("set_language"), {"language": "sv", "next": url})
+    assert "Protokoll och justering" in admin_client.get(url).content.decode()
+
+
+def test_language_switch_is_on_the_login_page(client):
+    content = client.get(reverse("admin:login")).content.decode()
+    assert 'action="/i18n/setlang/"' in content
+    assert "Språk" in content
+
+
+def test_every_message_has_a_swedish_translation():
+    """No untranslated or fuzzy entries in the Swedish catalogue."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    catalogue = Path(settings.BASE_DIR, "locale", "sv", "LC_MESSAGES", "django.po").read_text()
+    entries = catalogue.split("\n\n")[1:]
+    untranslated = [e for e in entries if e.rstrip().endswith('msgstr ""') and "msgid_plural" not in e]
+    fuzzy = [e for e in entries if "#, fuzzy" in e]
+    assert untranslated == [] and fuzzy == []
