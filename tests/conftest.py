@@ -24,7 +24,10 @@ def _plain_static_files(settings):
 @pytest.fixture
 def demo_archive(db):
     """The demo archive from fixtures/: the three seed protocols entered completely."""
+    from meetings.services import agenda_items_refresh_all_search_documents
+
     call_command("loaddata", "demo", verbosity=0)
+    agenda_items_refresh_all_search_documents()
 
 
 @pytest.fixture
@@ -37,3 +40,12 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests run without collectstatic: static files by name, not from whitenoise's manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
