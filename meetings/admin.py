@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AgendaItemFormSet, AttendanceFormSet
+from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from .selectors import body_next_paragraph_number, meeting_next_item_numbers
 
@@ -178,8 +179,17 @@ class MeetingAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.next_number_view),
                 name="meetings_meeting_next_number",
             ),
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="meetings_meeting_import",
+            ),
         ]
         return urls + super().get_urls()
+
+    def import_view(self, request):
+        """The importer: a protocol file or text → a preview to check → a draft meeting."""
+        return protocol_import_view(request, self)
 
     def next_number_view(self, request, body_id):
         """The body's next free § number, for new meetings whose body was just chosen."""

@@ -131,6 +131,13 @@ class Meeting(models.Model):
         help_text=_("Dates as YYYY-MM-DD, separated by commas."),
     )
     next_meeting_note = models.CharField(_("about the next meetings"), max_length=500, blank=True)
+    source_fingerprint = models.CharField(
+        _("fingerprint of the imported document"),
+        max_length=64,
+        blank=True,
+        db_index=True,  # The importer's look-up for a document imported before.
+        help_text=_("Set by the importer; the same document is not imported twice."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
