@@ -1,9 +1,17 @@
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import MeetingQuerySet
+from .querysets import AgendaItemQuerySet, MeetingQuerySet
+
+# The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
+# (and so usable in a generated column) only with an explicit configuration.
+SEARCH_CONFIG = "swedish"
 
 
 class Body(models.Model):
@@ -46,6 +54,9 @@ class Body(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:body_detail", kwargs={"slug": self.slug})
 
 
 class Meeting(models.Model):
@@ -167,6 +178,9 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.body} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", kwargs={"slug": self.body.slug, "date": self.date})
 
     @property
     def paragraph_range(self) -> tuple[int, int] | None:
@@ -339,11 +353,33 @@ class AgendaItem(models.Model):
         blank=True,
         help_text=_("For example OSL 26 kap. 1 §."),
     )
+    # Text from other tables, for search: the decisions' texts and the presenters' names. Written by
+    # meetings.services.agenda_items_refresh_search_document(), which signals on Decision and on
+    # presenters call; bulk writers (the importer) call it themselves.
+    search_document = models.TextField(_("search text from decisions and presenters"), blank=True, default="")
+    # Kept by the database on every write, update() and bulk_create() included.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", config=SEARCH_CONFIG, weight="A")
+        + SearchVector("search_document", config=SEARCH_CONFIG, weight="B")
+        + SearchVector("summary", config=SEARCH_CONFIG, weight="C")
+        + SearchVector("discussion", config=SEARCH_CONFIG, weight="D"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("search vector"),
+    )
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
+        indexes = [
+            # Full-text search on the public site (/sok/).
+            GinIndex(fields=["search_vector"], name="agendaitem_search_idx"),
+            # Paragraph permalinks and "§ 175" look-ups.
+            models.Index(fields=["number"], name="agendaitem_number_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "number"],
@@ -368,6 +404,40 @@ class AgendaItem(models.Model):
         if self.number is not None:
             return f"§ {self.number}. {self.title}"
         return f"{self.position}. {self.title}"
+
+    def get_absolute_url(self):
+        """The paragraph's permalink: body, year and § number, or meeting and position without a number."""
+        meeting = self.meeting
+        if self.number is not None:
+            return reverse(
+                "meetings:paragraph_detail",
+                kwargs={"slug": meeting.body.slug, "year": meeting.date.year, "number": self.number},
+            )
+        return reverse(
+            "meetings:item_detail",
+            kwargs={"slug": meeting.body.slug, "date": meeting.date, "position": self.position},
+        )
+
+    def clean(self):
+        if self.parent_id is not None:
+            if self.parent_id == self.pk or self.parent.meeting_id != self.meeting_id:
+                raise ValidationError(
+                    {"parent": _("A sub-point belongs to another item of the same meeting.")}
+                )
+            if self.parent.parent_id is not None:
+                raise ValidationError({"parent": _("Sub-points have one level only.")})
+
+    @property
+    def anchor(self) -> str:
+        """The id of the item on its meeting page."""
+        return f"p{self.number}" if self.number is not None else f"punkt-{self.position}"
+
+    @property
+    def reference(self) -> str:
+        """How the record refers to the item: § 175, or 3 (3 a for a sub-point)."""
+        if self.number is not None:
+            return f"§ {self.number}"
+        return f"{self.position}{(' ' + self.label) if self.label else ''}".strip()
 
 
 class AgendaItemLink(models.Model):

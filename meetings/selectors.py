@@ -1,6 +1,71 @@
-from django.db.models import Max
+import datetime
+import itertools
+from dataclasses import dataclass, field
 
-from .models import AgendaItem, Body, Meeting
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
+from django.db.models.functions import Concat
+
+from members.models import Membership, Organisation, Person
+
+from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
+from .search import CompiledQuery, Reference
+
+# Marks around highlighted words in SearchHeadline output: characters no record contains, so the
+# excerpt can be HTML-escaped whole and only these turned into <mark> (see templatetags.archive).
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_STOP = "\ue001"
+
+ATTENDANCE_GROUP_ORDER = [
+    Attendance.Group.MEMBER,
+    Attendance.Group.SERVING_SUBSTITUTE,
+    Attendance.Group.SUBSTITUTE,
+    Attendance.Group.SECRETARY,
+    Attendance.Group.OFFICIAL,
+    Attendance.Group.GUEST,
+]
+MEMBERSHIP_ROLE_ORDER = [
+    Membership.Role.CHAIR,
+    Membership.Role.VICE_CHAIR,
+    Membership.Role.SECOND_VICE_CHAIR,
+    Membership.Role.MEMBER,
+    Membership.Role.SUBSTITUTE,
+    Membership.Role.SECRETARY,
+]
+
+
+def _order_by_choice(field_name: str, order: list) -> Case:
+    return Case(
+        *[When(**{field_name: value}, then=Value(index)) for index, value in enumerate(order)],
+        default=Value(len(order)),
+        output_field=IntegerField(),
+    )
+
+
+def items_redact(items) -> list[AgendaItem]:
+    """Blanks what the public may not read of confidential items: only number, position and ground stay."""
+    items = list(items)
+    for item in items:
+        if item.confidential:
+            item.title = item.summary = item.discussion = item.case_number = item.search_document = ""
+            cache = getattr(item, "_prefetched_objects_cache", None)
+            if cache is not None:
+                for name in ("decisions", "presenters", "links"):
+                    if name in cache:
+                        cache[name] = getattr(item, name).none()
+    return items
+
+
+def item_prefetches() -> list:
+    return [
+        Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
+        Prefetch("presenters", queryset=Person.objects.order_by("name")),
+        "links",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Numbering (admin)
 
 
 def body_next_paragraph_number(*, body: Body, exclude_meeting: Meeting | None = None) -> int:
@@ -37,3 +102,294 @@ def meeting_next_item_numbers(*, meeting: Meeting | None, body: Body | None, cou
         }
         for offset in range(count)
     ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Home and bodies
+
+
+def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
+    return list(
+        Meeting.objects.public()
+        .select_related("body__organisation")
+        .annotate(item_count=Count("items"))
+        .order_by("-date", "body__name")[:limit]
+    )
+
+
+def organisations_with_bodies() -> list[Organisation]:
+    """Organisations that have bodies, each with its bodies and their number of public meetings."""
+    bodies = Body.objects.annotate(
+        public_meeting_count=Count("meetings", filter=Q(meetings__status=Meeting.Status.PUBLISHED))
+    ).order_by("name")
+    return list(
+        Organisation.objects.filter(bodies__isnull=False)
+        .distinct()
+        .order_by("name")
+        .prefetch_related(Prefetch("bodies", queryset=bodies))
+    )
+
+
+def body_meetings_by_year(*, body: Body) -> list[tuple[int, list[Meeting]]]:
+    meetings = (
+        Meeting.objects.public().filter(body=body).annotate(item_count=Count("items")).order_by("-date")
+    )
+    return [(year, list(group)) for year, group in itertools.groupby(meetings, key=lambda m: m.date.year)]
+
+
+@dataclass
+class BodyMembers:
+    """The members to show for a body, and where they come from."""
+
+    rows: list = field(default_factory=list)
+    source: str = "memberships"  # or "attendance"
+    meeting: Meeting | None = None
+
+
+def body_current_members(*, body: Body) -> BodyMembers:
+    """Current members from the body's memberships; without any, the members of its latest public meeting."""
+    memberships = list(
+        Membership.objects.current()
+        .filter(body=body)
+        .select_related("person", "party", "organisation")
+        .order_by(_order_by_choice("role", MEMBERSHIP_ROLE_ORDER), "person__name")
+    )
+    if memberships:
+        return BodyMembers(rows=memberships)
+    latest = Meeting.objects.public().filter(body=body).order_by("-date").first()
+    if latest is None:
+        return BodyMembers(rows=[], source="attendance")
+    rows = list(
+        Attendance.objects.filter(
+            meeting=latest,
+            group__in=[Attendance.Group.MEMBER, Attendance.Group.SERVING_SUBSTITUTE],
+        )
+        .select_related("person", "party", "organisation")
+        .order_by("position", "pk")
+    )
+    return BodyMembers(rows=rows, source="attendance", meeting=latest)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Meetings and paragraphs
+
+
+@dataclass
+class AttendanceGroup:
+    group: str
+    label: str
+    rows: list
+
+
+def attendance_grouped(attendances) -> tuple[list[AttendanceGroup], list[AttendanceGroup]]:
+    """Present and absent attendance, each grouped as the record groups it."""
+    labels = dict(Attendance.Group.choices)
+    present: dict[str, list] = {}
+    absent: dict[str, list] = {}
+    for row in attendances:
+        (present if row.present and not row.is_vacant else absent).setdefault(row.group, []).append(row)
+
+    def ordered(groups: dict) -> list[AttendanceGroup]:
+        keys = sorted(
+            groups,
+            key=lambda g: ATTENDANCE_GROUP_ORDER.index(g) if g in ATTENDANCE_GROUP_ORDER else 99,
+        )
+        return [AttendanceGroup(group=key, label=labels.get(key, key), rows=groups[key]) for key in keys]
+
+    return ordered(present), ordered(absent)
+
+
+def meeting_public_get(*, slug: str, date: datetime.date) -> Meeting | None:
+    return (
+        Meeting.objects.public()
+        .select_related("body__organisation")
+        .filter(body__slug=slug, date=date)
+        .first()
+    )
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    items: list
+    present: list
+    absent: list
+    previous: Meeting | None
+    next: Meeting | None
+
+
+def meeting_page(*, meeting: Meeting) -> MeetingPage:
+    """Everything a meeting page shows, in a number of queries that does not grow with the record."""
+    items = items_redact(
+        AgendaItem.objects.public()
+        .filter(meeting=meeting)
+        .prefetch_related(*item_prefetches())
+        .order_by("position")
+    )
+    for item in items:
+        item.meeting = meeting  # links to items need the meeting and body: no query per item
+    attendances = (
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "party", "organisation")
+        .order_by("position", "pk")
+    )
+    present, absent = attendance_grouped(attendances)
+    siblings = Meeting.objects.public().filter(body=meeting.body_id)
+    previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
+    following = siblings.filter(date__gt=meeting.date).order_by("date").first()
+    return MeetingPage(meeting, items, present, absent, previous, following)
+
+
+def meeting_signatures_and_adjusters(*, meeting: Meeting):
+    signatures = list(meeting.signatures.select_related("person"))
+    adjusters = list(meeting.adjusters.order_by("name"))
+    return signatures, adjusters
+
+
+def paragraphs_by_number(*, slug: str, year: int, number: int) -> list[AgendaItem]:
+    """Public items of a body with this § number in this year: one, or several if numbering restarted."""
+    return items_redact(
+        AgendaItem.objects.public()
+        .filter(meeting__body__slug=slug, meeting__date__year=year, number=number)
+        .select_related("meeting__body__organisation")
+        .prefetch_related(*item_prefetches())
+        .order_by("meeting__date", "position")
+    )
+
+
+def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
+    items = items_redact(
+        AgendaItem.objects.public()
+        .filter(meeting=meeting, position=position)
+        .select_related("meeting__body__organisation")
+        .prefetch_related(*item_prefetches())
+    )
+    return items[0] if items else None
+
+
+def meeting_item_outline(*, meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's items for navigation, without their texts; confidential titles blanked."""
+    items = items_redact(
+        AgendaItem.objects.public()
+        .filter(meeting=meeting)
+        .only("pk", "meeting", "number", "position", "label", "title", "confidential", "parent")
+        .order_by("position")
+    )
+    for item in items:
+        item.meeting = meeting
+    return items
+
+
+def reference_candidates(*, reference: Reference, limit: int = 50) -> list[AgendaItem]:
+    """Public items that a paragraph reference ("§ 175 2022 styrgruppen") may mean, newest first."""
+    items = AgendaItem.objects.public().filter(number=reference.number)
+    if reference.year:
+        items = items.filter(meeting__date__year=reference.year)
+    for word in reference.body_words.split()[:5]:
+        items = items.filter(
+            Q(meeting__body__name__icontains=word)
+            | Q(meeting__body__short_name__iexact=word)
+            | Q(meeting__body__slug__icontains=word)
+            | Q(meeting__body__organisation__name__icontains=word)
+            | Q(meeting__body__organisation__short_name__iexact=word)
+        )
+    return items_redact(
+        items.select_related("meeting__body__organisation").order_by("-meeting__date", "position")[:limit]
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# People
+
+
+def person_is_public(*, person: Person) -> bool:
+    """A person has a page when a membership, a public meeting's attendance or a public item names them."""
+    public = Meeting.objects.public()
+    return (
+        person.memberships.exists()
+        or person.attendances.filter(meeting__in=public).exists()
+        or person.presented_items.filter(meeting__in=public).exists()
+    )
+
+
+@dataclass
+class PersonPage:
+    person: Person
+    memberships: list
+    attended: list
+    absent: list
+    presented: list
+
+
+def person_page(*, person: Person) -> PersonPage:
+    memberships = list(
+        person.memberships.select_related("body", "party", "organisation").order_by(
+            F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name"
+        )
+    )
+    attendances = list(
+        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+        .select_related("meeting__body", "party", "organisation")
+        .order_by("-meeting__date")
+    )
+    presented = items_redact(
+        AgendaItem.objects.public()
+        .filter(presenters=person)
+        .select_related("meeting__body")
+        .order_by("-meeting__date", "position")
+    )
+    return PersonPage(
+        person=person,
+        memberships=memberships,
+        attended=[row for row in attendances if row.present],
+        absent=[row for row in attendances if not row.present],
+        presented=presented,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Search
+
+
+def search_items(*, compiled: CompiledQuery):
+    """Searchable items matching the compiled query, ranked and with highlighted excerpts.
+
+    Without a query: every searchable item, for browsing with filters. Apply a FilterSet afterwards.
+    """
+    items = AgendaItem.objects.searchable().select_related("meeting__body__organisation")
+    if not compiled:
+        return items.order_by("-meeting__date", "position")
+    query = compiled.search_query()
+    return (
+        items.filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            title_headline=SearchHeadline(
+                "title",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                highlight_all=True,
+            ),
+            excerpt=SearchHeadline(
+                Concat(
+                    "search_document",
+                    Value(" "),
+                    "summary",
+                    Value(" "),
+                    "discussion",
+                    output_field=TextField(),
+                ),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=40,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-meeting__date", "position")
+    )

@@ -25,3 +25,58 @@ def demo_secretary_ensure() -> tuple[str, str]:
     user.save()
     user.groups.add(secretaries_group_ensure())
     return username, password
+
+
+def agenda_items_refresh_search_document(*, item_ids) -> int:
+    """Rewrites the search text (decisions, presenters) of the given agenda items in one UPDATE.
+
+    The search vector itself is a generated column, so the database recomputes it at once. Signals
+    call this when a decision is saved or deleted and when presenters change; code that writes
+    decisions or presenters without signals (``bulk_create``, ``update()``, the importer) must call it
+    with the ids it touched. Returns the number of items updated.
+    """
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.db.models import OuterRef, Subquery, TextField, Value
+    from django.db.models.functions import Coalesce, Concat
+
+    from members.models import Person
+
+    from .models import AgendaItem, Decision
+
+    item_ids = list(item_ids)
+    if not item_ids:
+        return 0
+    decisions = (
+        Decision.objects.filter(agenda_item=OuterRef("pk"))
+        .order_by()
+        .values("agenda_item")
+        .annotate(text=StringAgg("text", delimiter="\n", order_by=("position", "pk")))
+        .values("text")
+    )
+    presenters = (
+        Person.objects.filter(presented_items=OuterRef("pk"))
+        .order_by()
+        .values("presented_items")
+        .annotate(names=StringAgg("name", delimiter=", ", order_by="name"))
+        .values("names")
+    )
+    return AgendaItem.objects.filter(pk__in=item_ids).update(
+        search_document=Concat(
+            Coalesce(Subquery(decisions, output_field=TextField()), Value(""), output_field=TextField()),
+            Value("\n"),
+            Coalesce(Subquery(presenters, output_field=TextField()), Value(""), output_field=TextField()),
+            output_field=TextField(),
+        )
+    )
+
+
+def agenda_items_refresh_all_search_documents(*, batch_size: int = 2000) -> int:
+    """Rewrites the search text of every agenda item, in batches; for repairs after raw SQL writes."""
+    from .models import AgendaItem
+
+    ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            done += agenda_items_refresh_search_document(item_ids=ids[start : start + batch_size])
+    return done

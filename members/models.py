@@ -2,6 +2,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import MembershipQuerySet, NamedQuerySet
@@ -94,6 +95,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:person_detail", kwargs={"slug": self.slug})
 
     @property
     def all_names(self) -> list[str]:

@@ -9,4 +9,6 @@ admin.site.index_title = _("Archive administration")
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("members.urls")),
+    path("", include("meetings.urls")),
 ]

@@ -3,6 +3,16 @@ from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages outside a request are asserted in the source language; a request (the language
+    middleware) activates its own language, and that must not leak into the next test."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests render pages without running collectstatic, so no hashed-name manifest exists."""
     settings.STORAGES = {
@@ -14,7 +24,10 @@ def _plain_static_files(settings):
 @pytest.fixture
 def demo_archive(db):
     """The demo archive from fixtures/: the three seed protocols entered completely."""
+    from meetings.services import agenda_items_refresh_all_search_documents
+
     call_command("loaddata", "demo", verbosity=0)
+    agenda_items_refresh_all_search_documents()
 
 
 @pytest.fixture
@@ -27,3 +40,12 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests run without collectstatic: static files by name, not from whitenoise's manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

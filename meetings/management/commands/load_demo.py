@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from meetings.models import Body, Meeting
-from meetings.services import demo_secretary_ensure
+from meetings.services import agenda_items_refresh_all_search_documents, demo_secretary_ensure
 from members.models import Organisation, Person
 
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Loading the demo archive…")
             call_command("loaddata", "demo", verbosity=options["verbosity"])
+            agenda_items_refresh_all_search_documents()
             self.stdout.write(self.style.SUCCESS(f"Loaded {Meeting.objects.count()} meetings."))
 
         if no_account or not settings.EMBEDDED_DATABASE:

@@ -1,0 +1,63 @@
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from meetings.selectors import HIGHLIGHT_START, HIGHLIGHT_STOP
+
+register = template.Library()
+
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+
+
+@register.filter
+def highlight(value):
+    """A SearchHeadline result as HTML: everything escaped, only the highlight marks become <mark>."""
+    text = escape(value or "")
+    opened = text.count(HIGHLIGHT_START)
+    text = text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    # A stray mark character from the record itself must not leave an element open.
+    text += "</mark>" * max(0, opened - (value or "").count(HIGHLIGHT_STOP))
+    return mark_safe(text)  # escaped above; only <mark> added
+
+
+@register.filter
+def plain(value):
+    """A SearchHeadline result without its highlight marks."""
+    return (value or "").replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, "")
+
+
+@register.filter
+def richtext(value):
+    """Plain record text as paragraphs and bullet lists, escaped: lines starting with - or • are bullets."""
+    blocks = []
+    bullets: list[str] = []
+    paragraph: list[str] = []
+
+    def flush_paragraph():
+        if paragraph:
+            blocks.append(format_html("<p>{}</p>", " ".join(paragraph)))
+            paragraph.clear()
+
+    def flush_bullets():
+        if bullets:
+            items = mark_safe("".join(format_html("<li>{}</li>", b) for b in bullets))
+            blocks.append(format_html("<ul>{}</ul>", items))
+            bullets.clear()
+
+    for line in (value or "").splitlines():
+        if not line.strip():
+            flush_paragraph()
+            flush_bullets()
+        elif _BULLET.match(line):
+            flush_paragraph()
+            bullets.append(_BULLET.sub("", line).strip())
+        elif bullets and line.startswith(("  ", "\t")):
+            bullets[-1] += " " + line.strip()
+        else:
+            flush_bullets()
+            paragraph.append(line.strip())
+    flush_paragraph()
+    flush_bullets()
+    return mark_safe("\n".join(blocks))  # every piece built with format_html

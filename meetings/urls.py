@@ -1,0 +1,24 @@
+from django.urls import path, register_converter
+
+from . import views
+from .converters import DateConverter, NumberConverter, YearConverter
+
+register_converter(DateConverter, "date")
+register_converter(YearConverter, "yyyy")
+register_converter(NumberConverter, "num")
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sok/", views.search, name="search"),
+    path("organ/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("organ/<slug:slug>/<date:date>/", views.meeting_detail, name="meeting_detail"),
+    path("organ/<slug:slug>/<date:date>/punkt/<num:position>/", views.item_detail, name="item_detail"),
+    path(
+        "organ/<slug:slug>/<yyyy:year>/paragraf/<num:number>/",
+        views.paragraph_detail,
+        name="paragraph_detail",
+    ),
+    path("organ/<slug:slug>/<yyyy:year>/§<num:number>/", views.paragraph_redirect, name="paragraph_short"),
+]

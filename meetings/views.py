@@ -1,0 +1,215 @@
+"""Public pages: home, bodies, meetings, paragraph permalinks and search.
+
+Every read starts from ``Meeting.objects.public()`` or ``AgendaItem.objects.public()`` (through the
+selectors), so drafts and adjusted-but-unposted protocols never reach a public page.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .filters import SearchFilterSet
+from .models import Body
+from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
+
+RESULTS_PER_PAGE = 20
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "meetings/home.html",
+        {
+            "latest_meetings": selectors.home_latest_meetings(),
+            "organisations": selectors.organisations_with_bodies(),
+        },
+    )
+
+
+@require_safe
+def body_detail(request, slug):
+    body = get_object_or_404(Body.objects.select_related("organisation"), slug=slug)
+    return render(
+        request,
+        "meetings/body_detail.html",
+        {
+            "body": body,
+            "meetings_by_year": selectors.body_meetings_by_year(body=body),
+            "members": selectors.body_current_members(body=body),
+        },
+    )
+
+
+def _public_meeting_or_404(slug, date):
+    meeting = selectors.meeting_public_get(slug=slug, date=date)
+    if meeting is None:
+        raise Http404(_("No published meeting of this body on this date."))
+    return meeting
+
+
+@require_safe
+def meeting_detail(request, slug, date):
+    meeting = _public_meeting_or_404(slug, date)
+    page = selectors.meeting_page(meeting=meeting)
+    signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters},
+    )
+
+
+def _render_item(request, item):
+    meeting = item.meeting
+    return render(
+        request,
+        "meetings/agendaitem_detail.html",
+        {"item": item, "meeting": meeting, "outline": selectors.meeting_item_outline(meeting=meeting)},
+    )
+
+
+@require_safe
+def paragraph_detail(request, slug, year, number):
+    """A paragraph by body, year and § number; several candidates when numbering restarted in the year."""
+    items = selectors.paragraphs_by_number(slug=slug, year=year, number=number)
+    if not items:
+        raise Http404(_("No published paragraph with this number."))
+    if len(items) == 1:
+        return _render_item(request, items[0])
+    return render(
+        request,
+        "meetings/agendaitem_candidates.html",
+        {"candidates": items, "reference": f"§ {number} {year}"},
+    )
+
+
+@require_safe
+def paragraph_redirect(request, slug, year, number):
+    """/organ/<slug>/<yyyy>/§<n>/ is a short form of the paragraph's address."""
+    return redirect("meetings:paragraph_detail", slug=slug, year=year, number=number, permanent=True)
+
+
+@require_safe
+def item_detail(request, slug, date, position):
+    """An agenda item by its position, for records without § numbers."""
+    meeting = _public_meeting_or_404(slug, date)
+    item = selectors.item_by_position(meeting=meeting, position=position)
+    if item is None:
+        raise Http404(_("The meeting has no agenda item at this position."))
+    if item.number is not None:
+        return redirect(item, permanent=False)
+    return _render_item(request, item)
+
+
+def _chips(request, filterset) -> list[dict]:
+    """The active, valid filters, each with the address of the same search without it."""
+    chips = []
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    for name, value in cleaned.items():
+        if value in (None, "", []) or name == "sort":
+            continue
+        form_field = filterset.form.fields[name]
+        if hasattr(form_field, "choices") and not hasattr(value, "pk"):
+            display = dict(form_field.choices).get(value, value)
+        elif hasattr(value, "isoformat"):
+            display = value.isoformat()
+        elif name == "year":
+            display = str(int(value))
+        else:
+            display = str(value)
+        params = request.GET.copy()
+        params.pop(name, None)
+        params.pop("page", None)
+        chips.append({"label": form_field.label, "value": display, "remove_url": "?" + params.urlencode()})
+    return chips
+
+
+def _page(request, queryset):
+    """The requested page of results, and a note when the requested page could not be shown."""
+    paginator = Paginator(queryset, RESULTS_PER_PAGE)
+    raw = request.GET.get("page", "1")
+    note = ""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+        note = _("“%(page)s” is not a page number; the first page is shown.") % {"page": raw[:20]}
+    if number < 1:
+        number = 1
+        note = note or _("Pages are numbered from 1; the first page is shown.")
+    elif number > paginator.num_pages:
+        note = _("There is no page %(page)s; the last page, %(last)s, is shown.") % {
+            "page": number,
+            "last": paginator.num_pages,
+        }
+        number = paginator.num_pages
+    return paginator.page(number), note
+
+
+@require_safe
+def search(request):
+    raw_query = request.GET.get("q", "")
+    query = " ".join(raw_query.split())
+    notes = []
+    if len(query) > MAX_QUERY_LENGTH:
+        notes.append(
+            _("The search text was shortened to its first %(count)s characters.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+
+    candidates = []
+    reference = parse_reference(query)
+    if reference is not None:
+        candidates = selectors.reference_candidates(reference=reference)
+        if len(candidates) == 1:
+            return redirect(candidates[0])
+        if not candidates:
+            notes.append(
+                _("No published paragraph matches “%(ref)s”; text matches are shown.") % {"ref": query}
+            )
+
+    compiled = build_tsquery(query)
+    if query and not compiled:
+        if compiled.ignored_only_negative:
+            notes.append(_("Add a word to search for: excluding words alone finds nothing."))
+        elif reference is None:
+            notes.append(
+                _("The search text has no words to search for; try a word from a title or decision.")
+            )
+
+    filterset = SearchFilterSet(request.GET or None, queryset=selectors.search_items(compiled=compiled))
+    has_filters = filterset.is_bound and any(
+        value not in (None, "", [])
+        for name, value in getattr(filterset.form, "cleaned_data", {}).items()
+        if name != "sort"
+    )
+    searched = bool(compiled) or has_filters
+    page = page_note = None
+    if searched:
+        results = filterset.qs
+        page, page_note = _page(request, results)
+        if page_note:
+            notes.append(page_note)
+
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "meetings/search.html",
+        {
+            "query": query[:MAX_QUERY_LENGTH],
+            "filterset": filterset,
+            "form": filterset.form,
+            "filter_errors": filterset.form.errors if filterset.is_bound else {},
+            "chips": _chips(request, filterset) if filterset.is_bound else [],
+            "candidates": candidates,
+            "searched": searched,
+            "page": page,
+            "notes": notes,
+            "page_query": params.urlencode(),
+        },
+    )
