@@ -88,7 +88,7 @@ def test_importing_twice_names_the_meeting(db):
     body = BodyFactory()
     _run(DOCUMENTS / "kf-formal-header.txt", "--body", body.slug)
     meeting = Meeting.objects.get()
-    with pytest.raises(CommandError, match=f"sammanträde {meeting.pk}"):
+    with pytest.raises(CommandError, match=f"meeting {meeting.pk}"):
         _run(DOCUMENTS / "kf-formal-header.txt", "--body", body.slug, "--date", "2002-12-01")
     assert Meeting.objects.count() == 1
 
@@ -106,7 +106,7 @@ def test_uncertain_names_are_not_merged_by_the_command(db):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "tom"), (bytes(range(256)) * 10, "binära"), (b"Hej hej\nVi ses", "protokoll")],
+    [(b"", "empty"), (bytes(range(256)) * 10, "binary"), (b"Hej hej\nVi ses", "protocol")],
 )
 def test_bad_files_are_refused(tmp_path, db, content, message):
     """Empty, binary and non-protocol files give a CommandError that says why."""

@@ -47,15 +47,15 @@ def test_a_seed_in_windows_1252_parses_like_the_original():
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b"", "a.txt", "tom"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "a.png", "bild"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "scan.jpg", "bild"),
-        (bytes(range(256)) * 4, "a.bin", "binära"),
+        (b"", "a.txt", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a.png", "image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "scan.jpg", "image"),
+        (bytes(range(256)) * 4, "a.bin", "binary"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a.doc", ".doc"),
         (b"{\\rtf1\\ansi", "a.rtf", "RTF"),
         (b"%PDF-1.7 garbage", "a.pdf", "PDF"),
         (b"PK\x03\x04garbage", "a.docx", "Word"),
-        (b"   \n\n  ", "blank.txt", "ingen text"),
+        (b"   \n\n  ", "blank.txt", "no text"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(data, name, message):
@@ -193,3 +193,11 @@ def test_a_joint_body_in_a_pdf_keeps_its_two_sides():
     assert sides["Per Nilsson"] == ("För VGK", False)
     assert sides["Ulrika Frick"] == ("För VGR", False)
     assert (result.chair, result.adjusters) == ("Kent Lagrell", ["Birgitta Losman"])
+
+
+def test_refusals_are_in_swedish_for_swedish_secretaries():
+    """The reasons a file is refused are translated; the admin shows them in Swedish."""
+    from django.utils import translation
+
+    with translation.override("sv"), pytest.raises(ImportProblem, match="Filen är tom"):
+        text_extract(data=b"", filename="tom.txt")
