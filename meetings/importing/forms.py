@@ -9,7 +9,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Attendance, Body, Decision, Meeting
+from ..models import Attendance, Body, Decision, Meeting, Signature
 from .extract import MAX_FILE_SIZE
 
 # The largest value of a positive integer column.
@@ -170,7 +170,16 @@ class ItemPreviewForm(forms.Form):
         return _names(self.cleaned_data["presenters"])
 
 
+class SignaturePreviewForm(forms.Form):
+    name = forms.CharField(label=_("Signer"), required=False, max_length=200)
+    signed_as = forms.CharField(label=_("Signed as"), required=False, max_length=300)
+    signed_at = forms.DateTimeField(label=_("Signed at"), required=False, help_text=_("YYYY-MM-DD HH:MM:SS"))
+    method = forms.ChoiceField(label=_("Method"), choices=Signature.Method.choices)
+    reference = forms.CharField(label=_("Reference"), required=False, max_length=200)
+
+
 AttendeeFormSet = forms.formset_factory(AttendeePreviewForm, extra=0, can_delete=True)
+SignatureFormSet = forms.formset_factory(SignaturePreviewForm, extra=0, can_delete=True)
 ItemFormSet = forms.formset_factory(ItemPreviewForm, extra=0, can_delete=True)
 
 

@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 from ..models import Attendance
 from . import ImportProblem
 from .extract import text_decode, text_extract
-from .forms import AttendeeFormSet, ItemFormSet, MeetingPreviewForm, PeopleForm, ProtocolUploadForm
+from .forms import (
+    AttendeeFormSet,
+    ItemFormSet,
+    MeetingPreviewForm,
+    PeopleForm,
+    ProtocolUploadForm,
+    SignatureFormSet,
+)
 from .match import names_match
 from .parse import decision_kind, protocol_parse
 from .save import (
@@ -131,11 +138,21 @@ def _initial(data: dict, body, date):
                 "links": "\n".join(item.get("links", [])),
             }
         )
-    return meeting, attendees, items
+    signatures = [
+        {
+            "name": signature.get("name") or "",
+            "signed_as": signature.get("signed_as") or "",
+            "signed_at": signature.get("signed_at") or None,
+            "method": signature.get("method") or "bankid",
+            "reference": signature.get("reference") or "",
+        }
+        for signature in data.get("signatures", [])
+    ]
+    return meeting, attendees, items, signatures
 
 
 def _preview(request, model_admin, *, token, data, body, date):
-    meeting, attendees, items = _initial(data, body, date)
+    meeting, attendees, items, signatures = _initial(data, body, date)
     matches = names_match(names=result_names(data))
     return _render_preview(
         request,
@@ -145,12 +162,22 @@ def _preview(request, model_admin, *, token, data, body, date):
         meeting_form=MeetingPreviewForm(initial=meeting),
         attendee_formset=AttendeeFormSet(initial=attendees, prefix="attendees"),
         item_formset=ItemFormSet(initial=items, prefix="items"),
+        signature_formset=SignatureFormSet(initial=signatures, prefix="signatures"),
         people_form=PeopleForm(matches=matches),
     )
 
 
 def _render_preview(
-    request, model_admin, *, token, data, meeting_form, attendee_formset, item_formset, people_form
+    request,
+    model_admin,
+    *,
+    token,
+    data,
+    meeting_form,
+    attendee_formset,
+    item_formset,
+    signature_formset,
+    people_form,
 ):
     unknown = [
         name for name in ("body", "date") if not meeting_form.initial.get(name) and not meeting_form.is_bound
@@ -163,14 +190,14 @@ def _render_preview(
         "attendee_formset": attendee_formset,
         "item_formset": item_formset,
         "people_form": people_form,
-        "signatures": data.get("signatures", []),
+        "signature_formset": signature_formset,
         "unknown": unknown,
         "uncertain_count": sum(1 for _n, _m, field in people_form.rows if field),
     }
     return TemplateResponse(request, "admin/meetings/meeting/import_preview.html", context)
 
 
-def _edited(data: dict, meeting_form, attendee_formset, item_formset) -> dict:
+def _edited(data: dict, meeting_form, attendee_formset, item_formset, signature_formset) -> dict:
     """The parse result with the secretary's edits from the preview."""
     meeting = meeting_form.cleaned_data
     edited = {
@@ -235,6 +262,17 @@ def _edited(data: dict, meeting_form, attendee_formset, item_formset) -> dict:
         item["position"] = position
     edited["attendees"] = attendees
     edited["items"] = items
+    edited["signatures"] = [
+        {
+            "name": " ".join(row["name"].split()) or None,
+            "signed_as": row["signed_as"],
+            "signed_at": row["signed_at"].isoformat() if row["signed_at"] else None,
+            "method": row["method"],
+            "reference": row["reference"],
+        }
+        for row in (form.cleaned_data for form in signature_formset.forms)
+        if row and not row.get("DELETE")
+    ]
     return edited
 
 
@@ -248,8 +286,14 @@ def _confirm(request, model_admin):
     meeting_form = MeetingPreviewForm(request.POST)
     attendee_formset = AttendeeFormSet(request.POST, prefix="attendees")
     item_formset = ItemFormSet(request.POST, prefix="items")
-    forms_valid = all([meeting_form.is_valid(), attendee_formset.is_valid(), item_formset.is_valid()])
-    edited = _edited(data, meeting_form, attendee_formset, item_formset) if forms_valid else data
+    signature_formset = SignatureFormSet(request.POST, prefix="signatures")
+    formsets = [meeting_form, attendee_formset, item_formset, signature_formset]
+    forms_valid = all([form.is_valid() for form in formsets])
+    edited = (
+        _edited(data, meeting_form, attendee_formset, item_formset, signature_formset)
+        if forms_valid
+        else data
+    )
     people_form = PeopleForm(request.POST, matches=names_match(names=result_names(edited)))
     people_valid = people_form.is_valid()
 
@@ -262,6 +306,7 @@ def _confirm(request, model_admin):
             meeting_form=meeting_form,
             attendee_formset=attendee_formset,
             item_formset=item_formset,
+            signature_formset=signature_formset,
             people_form=people_form,
         )
 

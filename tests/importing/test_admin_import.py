@@ -35,7 +35,7 @@ def _confirm_data(response, **changes):
     for field in meeting_form:
         value = field.value()
         data[field.html_name] = "" if value is None else value
-    for formset in (context["attendee_formset"], context["item_formset"]):
+    for formset in (context["attendee_formset"], context["item_formset"], context["signature_formset"]):
         management = formset.management_form
         for field in management:
             data[field.html_name] = field.value()
@@ -235,3 +235,18 @@ def test_links_and_discussion_survive_the_preview(client_secretary, db):
     assert urls[0].startswith("https://goteborgsregionen.se/kunskapsbank/")
     assert len(urls) == len(set(urls)) == 7
     assert meeting.items.get(position=2).discussion == "- En punkt."
+
+
+def test_signatures_are_editable_in_the_preview(client_secretary, db):
+    """The BankID signatures are shown for checking and saved as corrected."""
+    body = BodyFactory()
+    response = _upload(client_secretary, name="gr-styrgrupp-social-valfard-p102-112.txt")
+    assert (
+        response.context["signature_formset"].initial[0]["reference"]
+        == "7526ae83-2300-4120-b0b4-967ecde62376"
+    )
+    data = _confirm_data(response, body=body.pk, date="2021-04-09", **{"signatures-1-reference": "rättad"})
+    assert client_secretary.post(URL, data).status_code == 302
+    signatures = Meeting.objects.get().signatures.order_by("signed_at")
+    assert [s.reference for s in signatures] == ["rättad", "7526ae83-2300-4120-b0b4-967ecde62376"]
+    assert [s.person.name for s in signatures] == ["Kent Lagrell", "Patrik Linde"]
