@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meetings.models import Meeting
 from members.models import Person
@@ -250,3 +252,11 @@ def test_signatures_are_editable_in_the_preview(client_secretary, db):
     signatures = Meeting.objects.get().signatures.order_by("signed_at")
     assert [s.reference for s in signatures] == ["rättad", "7526ae83-2300-4120-b0b4-967ecde62376"]
     assert [s.person.name for s in signatures] == ["Kent Lagrell", "Patrik Linde"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=2000).filter(lambda t: t.strip()))
+def test_pasting_any_text_never_gives_an_error_page(client_secretary, text):
+    """Whatever is pasted, the importer answers with the form or a preview, never a server error."""
+    response = client_secretary.post(URL, {"text": text})
+    assert response.status_code == 200
