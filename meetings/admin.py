@@ -71,22 +71,24 @@ class AttendanceInline(admin.TabularInline):
     ]
 
 
+# What an agenda item says, entered alike on the meeting's page and on the item's own page.
+AGENDA_ITEM_CONTENT_FIELDS = [
+    "title",
+    "case_number",
+    "presenters",
+    "summary",
+    "discussion",
+    ("confidential", "confidentiality_ground"),
+]
+
+
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     formset = AgendaItemFormSet
     extra = 1
     show_change_link = True
     autocomplete_fields = ["presenters"]
-    fields = [
-        ("number", "position"),
-        "title",
-        "case_number",
-        "presenters",
-        "summary",
-        "discussion",
-        ("confidential", "confidentiality_ground"),
-        "decision_list",
-    ]
+    fields = [("number", "position"), *AGENDA_ITEM_CONTENT_FIELDS, "decision_list"]
     readonly_fields = ["decision_list"]
 
     def get_queryset(self, request):
@@ -221,17 +223,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "case_number"]
     autocomplete_fields = ["meeting", "presenters", "parent"]
     inlines = [DecisionInline, AgendaItemLinkInline]
-    fields = [
-        "meeting",
-        ("number", "position"),
-        ("parent", "label"),
-        "title",
-        "case_number",
-        "presenters",
-        "summary",
-        "discussion",
-        ("confidential", "confidentiality_ground"),
-    ]
+    fields = ["meeting", ("number", "position"), ("parent", "label"), *AGENDA_ITEM_CONTENT_FIELDS]
 
 
 @admin.register(Decision)
