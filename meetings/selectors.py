@@ -352,18 +352,28 @@ def person_page(*, person: Person) -> PersonPage:
 
 
 def search_items(*, compiled: CompiledQuery):
-    """Searchable items matching the compiled query, ranked and with highlighted excerpts.
+    """Searchable items matching the compiled query, ranked by relevance (newest first without words).
 
-    Without a query: every searchable item, for browsing with filters. Apply a FilterSet afterwards.
+    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further, a page of its ids is
+    taken, and :func:`search_results_page` fetches those rows with their excerpts.
     """
-    items = AgendaItem.objects.searchable().select_related("meeting__body__organisation")
+    items = AgendaItem.objects.searchable()
     if not compiled:
         return items.order_by("-meeting__date", "position")
     query = compiled.search_query()
     return (
         items.filter(search_vector=query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-meeting__date", "position")
+    )
+
+
+def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
+    """The items of one result page, in the given order, with highlighted title and excerpt."""
+    items = AgendaItem.objects.searchable().filter(pk__in=ids).select_related("meeting__body__organisation")
+    if compiled:
+        query = compiled.search_query()
+        items = items.annotate(
             title_headline=SearchHeadline(
                 "title",
                 query,
@@ -391,5 +401,5 @@ def search_items(*, compiled: CompiledQuery):
                 fragment_delimiter=" … ",
             ),
         )
-        .order_by("-rank", "-meeting__date", "position")
-    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]
