@@ -6,8 +6,8 @@
     python bench/search.py --clear            # remove the synthetic meetings again
 
 Synthetic meetings belong to the organisation "Syntetisk region" (slug syntetisk-region) so they can
-be told apart and removed. Each has 12 paragraphs of Swedish text built from the seed protocols'
-vocabulary, and a decision per paragraph; they are written with bulk_create and the search text
+be told apart and removed. Each has 12 paragraphs of text drawn from a Zipf-distributed vocabulary of the
+domain's words among invented ones, and a decision per paragraph; they are written with bulk_create and the search text
 service, as an importer would.
 """
 
@@ -49,71 +49,93 @@ QUERIES = [
     "§ 175",
     "zzzzzz",
 ]
-WORDS = [
-    "kompetensförsörjning",
-    "vård",
-    "omsorg",
-    "äldreomsorg",
-    "socialtjänst",
-    "samverkan",
-    "digitalisering",
-    "välfärdsteknik",
-    "barn",
-    "unga",
-    "psykisk",
-    "hälsa",
-    "missbruk",
-    "beroende",
-    "förstudie",
-    "uppdrag",
-    "förbundsstyrelsen",
-    "styrgruppen",
-    "kommunerna",
-    "region",
-    "utförarregister",
-    "upphandling",
-    "lärplattform",
-    "medarbetare",
-    "undersköterska",
-    "attraktivitet",
-    "karriärväg",
-    "analys",
-    "rapport",
-    "uppföljning",
-    "budget",
-    "verksamhetsplan",
+# Words of the domain, placed at ranks of a Zipf distribution among invented words, so that a query
+# matches a realistic share of the archive: common words many paragraphs, specific words few.
+DOMAIN_WORDS = [
     "informationen",
     "antecknas",
+    "styrgruppen",
+    "kommunerna",
+    "samverkan",
+    "uppdrag",
+    "rapport",
+    "förbundsstyrelsen",
+    "vård",
+    "omsorg",
+    "socialtjänst",
+    "digitalisering",
+    "barn",
+    "unga",
+    "budget",
+    "uppföljning",
+    "äldreomsorg",
+    "psykisk",
+    "hälsa",
     "nätverket",
-    "socialchefer",
-    "kunskapsbaserad",
+    "analys",
+    "förstudie",
+    "region",
+    "kompetensförsörjning",
+    "kompetensutveckling",
+    "medarbetare",
+    "upphandling",
     "implementering",
-    "förvaltning",
+    "välfärdsteknik",
+    "missbruk",
+    "beroende",
+    "hemlöshet",
+    "funktionshinder",
+    "primärvård",
+    "lärplattform",
+    "undersköterska",
+    "karriärväg",
+    "utförarregister",
+    "verksamhetsplan",
     "ekonomiskt",
     "bistånd",
-    "hemlöshet",
-    "våld",
-    "i",
-    "nära",
-    "relationer",
-    "funktionshinder",
-    "individ-",
-    "och",
-    "familjeomsorg",
-    "hälso-",
-    "och",
-    "sjukvård",
-    "primärvård",
+]
+STOPWORDS = ["och", "att", "i", "för", "som", "med", "på", "av", "till", "en", "det", "är"]
+SYLLABLES = [
+    "an",
+    "be",
+    "da",
+    "ek",
+    "fo",
+    "gra",
+    "hus",
+    "in",
+    "ka",
+    "lo",
+    "mo",
+    "na",
+    "or",
+    "pa",
+    "ri",
+    "sa",
+    "ti",
 ]
 
 
-def sentence(rng: random.Random, length: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
+def vocabulary(rng: random.Random, size: int = 6000) -> tuple[list[str], list[float]]:
+    words = list(STOPWORDS)
+    invented = set()
+    while len(invented) < size:
+        invented.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    words.extend(sorted(invented))
+    for index, word in enumerate(DOMAIN_WORDS):
+        words.insert(len(STOPWORDS) + 5 + index * 40, word)  # ranks ~17 to ~1600
+    weights = [1 / (rank**1.05) for rank in range(1, len(words) + 1)]
+    return words, weights
+
+
+def sentence(rng: random.Random, length: int, words, weights) -> str:
+    return " ".join(rng.choices(words, weights, k=length)).capitalize() + "."
 
 
 @transaction.atomic
 def generate(count: int, seed: int = 42) -> None:
     rng = random.Random(seed)
+    words, weights = vocabulary(rng)
     organisation, _ = Organisation.objects.get_or_create(
         slug=SYNTHETIC_ORGANISATION, defaults={"name": "Syntetisk region", "kind": Organisation.Kind.REGION}
     )
@@ -157,14 +179,17 @@ def generate(count: int, seed: int = 42) -> None:
                     meeting=meeting,
                     number=position,
                     position=position,
-                    title=sentence(rng, 4),
-                    summary=" ".join(sentence(rng, 12) for _ in range(4)),
-                    discussion="\n".join("- " + sentence(rng, 10) for _ in range(3)),
+                    title=sentence(rng, 5, words, weights),
+                    summary=" ".join(sentence(rng, 15, words, weights) for _ in range(4)),
+                    discussion="\n".join("- " + sentence(rng, 12, words, weights) for _ in range(3)),
                 )
             )
     items = AgendaItem.objects.bulk_create(items, batch_size=2000)
     Decision.objects.bulk_create(
-        [Decision(agenda_item=item, kind=Decision.Kind.NOTED, text=sentence(rng, 8)) for item in items],
+        [
+            Decision(agenda_item=item, kind=Decision.Kind.NOTED, text=sentence(rng, 8, words, weights))
+            for item in items
+        ],
         batch_size=2000,
     )
     ids = [item.pk for item in items]
