@@ -124,12 +124,15 @@ def vocabulary(rng: random.Random, size: int = 6000) -> tuple[list[str], list[fl
     words.extend(sorted(invented))
     for index, word in enumerate(DOMAIN_WORDS):
         words.insert(len(STOPWORDS) + 5 + index * 40, word)  # ranks ~17 to ~1600
-    weights = [1 / (rank**1.05) for rank in range(1, len(words) + 1)]
-    return words, weights
+    cumulative, total = [], 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1 / (rank**1.05)
+        cumulative.append(total)
+    return words, cumulative
 
 
-def sentence(rng: random.Random, length: int, words, weights) -> str:
-    return " ".join(rng.choices(words, weights, k=length)).capitalize() + "."
+def sentence(rng: random.Random, length: int, words, cumulative) -> str:
+    return " ".join(rng.choices(words, cum_weights=cumulative, k=length)).capitalize() + "."
 
 
 @transaction.atomic
