@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Concat
+from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
@@ -181,9 +182,21 @@ class AttendanceGroup:
     rows: list
 
 
+def _attendance_group_labels() -> dict:
+    # Headings as records print them (Ledamöter, Övriga…): plural, unlike the model's choice labels.
+    return {
+        Attendance.Group.MEMBER: _("Members"),
+        Attendance.Group.SERVING_SUBSTITUTE: _("Serving substitutes"),
+        Attendance.Group.SUBSTITUTE: _("Substitutes"),
+        Attendance.Group.SECRETARY: _("Secretary"),
+        Attendance.Group.OFFICIAL: _("Others"),
+        Attendance.Group.GUEST: _("Invited"),
+    }
+
+
 def attendance_grouped(attendances) -> tuple[list[AttendanceGroup], list[AttendanceGroup]]:
     """Present and absent attendance, each grouped as the record groups it."""
-    labels = dict(Attendance.Group.choices)
+    labels = _attendance_group_labels()
     present: dict[str, list] = {}
     absent: dict[str, list] = {}
     for row in attendances:
