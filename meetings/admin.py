@@ -4,10 +4,12 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AgendaItemFormSet, AttendanceFormSet
+from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from .selectors import body_next_paragraph_number, meeting_next_item_numbers
 
@@ -76,21 +78,36 @@ class AgendaItemInline(admin.StackedInline):
     show_change_link = True
     autocomplete_fields = ["presenters"]
     fields = [
-        ("number", "position", "label", "parent"),
+        ("number", "position"),
         "title",
         "case_number",
         "presenters",
         "summary",
         "discussion",
         ("confidential", "confidentiality_ground"),
+        "decision_list",
     ]
+    readonly_fields = ["decision_list"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "parent":
-            # Only items of the same meeting can be a sub-point's parent.
-            meeting_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id, parent=None)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("decisions", "presenters")
+
+    @admin.display(description=_("decisions"))
+    def decision_list(self, obj):
+        """The item's decisions, edited on the item's own page (inlines cannot nest)."""
+        if not obj.pk:
+            return _("Save the meeting first; decisions are entered on the item's page.")
+        url = reverse("admin:meetings_agendaitem_change", args=[obj.pk])
+        return format_html(
+            '{}<p><a href="{}">{}</a></p>',
+            format_html_join(
+                "",
+                "<p><strong>{}:</strong> {}</p>",
+                ((d.get_kind_display(), d.text) for d in obj.decisions.all()),
+            ),
+            url,
+            _("Add or change decisions"),
+        )
 
 
 class SignatureInline(admin.TabularInline):
@@ -162,8 +179,17 @@ class MeetingAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.next_number_view),
                 name="meetings_meeting_next_number",
             ),
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="meetings_meeting_import",
+            ),
         ]
         return urls + super().get_urls()
+
+    def import_view(self, request):
+        """The importer: a protocol file or text → a preview to check → a draft meeting."""
+        return protocol_import_view(request, self)
 
     def next_number_view(self, request, body_id):
         """The body's next free § number, for new meetings whose body was just chosen."""
@@ -195,6 +221,17 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "case_number"]
     autocomplete_fields = ["meeting", "presenters", "parent"]
     inlines = [DecisionInline, AgendaItemLinkInline]
+    fields = [
+        "meeting",
+        ("number", "position"),
+        ("parent", "label"),
+        "title",
+        "case_number",
+        "presenters",
+        "summary",
+        "discussion",
+        ("confidential", "confidentiality_ground"),
+    ]
 
 
 @admin.register(Decision)

@@ -1,6 +1,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -130,6 +131,13 @@ class Meeting(models.Model):
         help_text=_("Dates as YYYY-MM-DD, separated by commas."),
     )
     next_meeting_note = models.CharField(_("about the next meetings"), max_length=500, blank=True)
+    source_fingerprint = models.CharField(
+        _("fingerprint of the imported document"),
+        max_length=64,
+        blank=True,
+        db_index=True,  # The importer's look-up for a document imported before.
+        help_text=_("Set by the importer; the same document is not imported twice."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -411,6 +419,15 @@ class AgendaItem(models.Model):
             "meetings:item_detail",
             kwargs={"slug": meeting.body.slug, "date": meeting.date, "position": self.position},
         )
+
+    def clean(self):
+        if self.parent_id is not None:
+            if self.parent_id == self.pk or self.parent.meeting_id != self.meeting_id:
+                raise ValidationError(
+                    {"parent": _("A sub-point belongs to another item of the same meeting.")}
+                )
+            if self.parent.parent_id is not None:
+                raise ValidationError({"parent": _("Sub-points have one level only.")})
 
     @property
     def anchor(self) -> str:

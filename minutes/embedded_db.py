@@ -4,17 +4,20 @@ When ``DATABASE_URL`` is unset, settings call :func:`database_settings`, which s
 PostgreSQL 16 server from the ``pgserver`` package with its data under ``var/pgdata``. Every Python
 process that uses it — ``runserver`` and its autoreloader child, a test run, a management command —
 registers its pid in the data directory; the last one to exit stops the server. A process that was
-killed cannot unregister, so dead pids are dropped before each start: otherwise the server would
-outlive everyone for good.
+killed cannot unregister, so dead pids are dropped before each start and before each exit:
+otherwise the server would outlive everyone for good.
 
 ``python -m minutes.embedded_db stop`` stops the server whatever is registered.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -48,13 +51,32 @@ def _forget_dead_processes(pgdata: Path) -> None:
             handles.write_text(json.dumps(alive))
 
 
+def _exit(signum, frame):
+    sys.exit(128 + signum)
+
+
+def _release_on_termination() -> None:
+    """Turns SIGTERM and SIGHUP into a normal exit, so this process unregisters (atexit) and the
+    last one out stops the server. Python's default for them ends the process without atexit."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _exit)
+
+
 def database_settings(pgdata: Path = PGDATA) -> dict:
     """Starts or joins the embedded server and returns a ``DATABASES["default"]`` entry for it."""
     pgserver, _, _ = _pgserver()
+    _release_on_termination()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     if pgdata.exists():
         _forget_dead_processes(pgdata)
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    # atexit runs handlers last-in first-out: this runs just before pgserver's own cleanup, which
+    # stops the server only when this process is the last registered. Django's autoreloader kills
+    # its child with SIGKILL on Ctrl-C, so the child's pid would otherwise stay registered.
+    atexit.register(_forget_dead_processes, pgdata)
     info = server.get_postmaster_info()
     return {
         "ENGINE": "django.db.backends.postgresql",

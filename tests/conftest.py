@@ -3,6 +3,16 @@ from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages outside a request are asserted in the source language; a request (the language
+    middleware) activates its own language, and that must not leak into the next test."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests render pages without running collectstatic, so no hashed-name manifest exists."""
     settings.STORAGES = {

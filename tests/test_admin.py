@@ -7,7 +7,7 @@ from django.urls import reverse
 from meetings.models import AgendaItem, Attendance, Body, Meeting
 from members.models import Organisation, Party, Person
 
-from .factories import AgendaItemFactory, MeetingFactory
+from .factories import AgendaItemFactory, DecisionFactory, MeetingFactory
 
 APPS = {"meetings", "members"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in APPS]
@@ -232,3 +232,30 @@ def test_attendance_and_items_are_shown_in_order(superuser_client):
     content = response.content.decode()
     assert content.index("Första") < content.index("Andra")
     assert AgendaItem.objects.filter(meeting=meeting).count() == 2
+
+
+def test_meeting_page_shows_decisions_with_a_link_to_edit_them(superuser_client):
+    item = AgendaItemFactory(number=175, position=1)
+    DecisionFactory(agenda_item=item, text="Informationen antecknas om Mini-Maria")
+    response = superuser_client.get(admin_url(Meeting, "change", item.meeting.pk))
+    content = response.content.decode()
+    assert "Informationen antecknas om Mini-Maria" in content
+    assert admin_url(AgendaItem, "change", item.pk) in content
+
+
+def test_meeting_page_queries_grow_only_by_the_presenter_widget(superuser_client):
+    meeting = MeetingFactory()
+    for position in range(1, 4):
+        DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting, position=position))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        superuser_client.get(admin_url(Meeting, "change", meeting.pk))
+    for position in range(4, 24):
+        DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting, position=position))
+    with CaptureQueriesContext(connection) as many:
+        superuser_client.get(admin_url(Meeting, "change", meeting.pk))
+    # Django's autocomplete widget looks up each item's selected presenters: one query per item,
+    # and nothing else may grow with the agenda.
+    assert len(many) <= len(few) + 20

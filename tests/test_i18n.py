@@ -44,3 +44,16 @@ def test_every_message_has_a_swedish_translation():
     untranslated = [e for e in entries if e.rstrip().endswith('msgstr ""') and "msgid_plural" not in e]
     fuzzy = [e for e in entries if "#, fuzzy" in e]
     assert untranslated == [] and fuzzy == []
+
+
+def test_browser_language_does_not_override_swedish(admin_client):
+    """An English browser still gets Swedish until the visitor switches language."""
+    response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert response.headers["Content-Language"] == "sv"
+    assert "Sammanträden och protokoll" in response.content.decode()
+
+
+def test_unknown_language_cookie_falls_back_to_swedish(admin_client):
+    admin_client.cookies["django_language"] = "xx"
+    response = admin_client.get(reverse("admin:index"))
+    assert response.headers["Content-Language"] == "sv"

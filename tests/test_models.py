@@ -190,3 +190,18 @@ def test_public_meetings_are_only_the_published():
 
 def test_person_factory_makes_distinct_people():
     assert PersonFactory().pk != PersonFactory().pk
+
+
+def test_sub_point_belongs_to_an_item_of_the_same_meeting():
+    from django.core.exceptions import ValidationError
+
+    item = AgendaItemFactory(number=None, position=1)
+    sub = AgendaItemFactory(meeting=item.meeting, number=None, position=2, parent=item, label="a")
+    sub.full_clean()
+    stranger = AgendaItemFactory(number=None, position=1)
+    stranger.parent = item
+    with pytest.raises(ValidationError, match="same meeting"):
+        stranger.full_clean()
+    deeper = AgendaItemFactory(meeting=item.meeting, number=None, position=3, parent=sub)
+    with pytest.raises(ValidationError, match="one level"):
+        deeper.full_clean()
