@@ -92,6 +92,7 @@ def test_meeting_page_shows_attendance_as_recorded(client):
     assert "§ 102–107" in html
     assert "Vakant" in html and "Lilla Edet" in html
     assert 'id="p105"' in html and "Lena Holmlund" in html and "Att föreslå förbundsstyrelsen" in html
+    assert 'href="/static/css/print.css" media="print"' in html
 
 
 def test_previous_and_next_meeting_skip_drafts(client):
