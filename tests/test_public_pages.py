@@ -225,3 +225,11 @@ def test_pages_are_swedish_by_default_and_english_on_request(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get("/").content.decode()
     assert 'lang="en"' in html and "Latest published meetings" in html
+
+
+def test_not_found_page_is_the_site_s_own(client, settings):
+    settings.DEBUG = False
+    response = client.get("/organ/finns-inte/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sidan finns inte" in html and 'name="q"' in html
