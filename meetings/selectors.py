@@ -133,7 +133,11 @@ def organisations_with_bodies() -> list[Organisation]:
 
 def body_meetings_by_year(*, body: Body) -> list[tuple[int, list[Meeting]]]:
     meetings = (
-        Meeting.objects.public().filter(body=body).annotate(item_count=Count("items")).order_by("-date")
+        Meeting.objects.public()
+        .filter(body=body)
+        .select_related("body")
+        .annotate(item_count=Count("items"))
+        .order_by("-date")
     )
     return [(year, list(group)) for year, group in itertools.groupby(meetings, key=lambda m: m.date.year)]
 
@@ -247,7 +251,7 @@ def meeting_page(*, meeting: Meeting) -> MeetingPage:
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)
-    siblings = Meeting.objects.public().filter(body=meeting.body_id)
+    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
     previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
     following = siblings.filter(date__gt=meeting.date).order_by("date").first()
     return MeetingPage(meeting, items, present, absent, previous, following)

@@ -200,6 +200,9 @@ def test_person_and_body_pages_queries_do_not_grow(client):
     assert _queries(client, few.get_absolute_url()) == _queries(client, many.get_absolute_url())
     small, large = _meeting_with(2).body, _meeting_with(40).body
     assert _queries(client, small.get_absolute_url()) == _queries(client, large.get_absolute_url())
+    for _ in range(20):
+        MeetingFactory(body=large, published=True)
+    assert _queries(client, small.get_absolute_url()) == _queries(client, large.get_absolute_url())
 
 
 def test_home_lists_bodies_by_organisation(client):
