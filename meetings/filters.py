@@ -2,7 +2,7 @@
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, Party, Person
@@ -54,12 +54,11 @@ class SearchFilterSet(filters.FilterSet):
     person = filters.ModelChoiceFilter(
         label=_("Person (attended or presented)"),
         to_field_name="slug",
+        # Only people of public meetings; Exists, since joining both relations multiplies rows.
         queryset=Person.objects.filter(
-            Q(attendances__meeting__status=Meeting.Status.PUBLISHED)
-            | Q(presented_items__meeting__status=Meeting.Status.PUBLISHED)
-        )
-        .distinct()
-        .order_by("name"),
+            Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__in=Meeting.objects.public()))
+            | Exists(AgendaItem.objects.public().filter(presenters=OuterRef("pk")))
+        ).order_by("name"),
         method="filter_person",
         empty_label=_("Anyone"),
     )

@@ -356,7 +356,9 @@ class AgendaItem(models.Model):
     # Text from other tables, for search: the decisions' texts and the presenters' names. Written by
     # meetings.services.agenda_items_refresh_search_document(), which signals on Decision and on
     # presenters call; bulk writers (the importer) call it themselves.
-    search_document = models.TextField(_("search text from decisions and presenters"), blank=True, default="")
+    search_document = models.TextField(
+        _("search text from decisions and presenters"), blank=True, default="", editable=False
+    )
     # Kept by the database on every write, update() and bulk_create() included.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", config=SEARCH_CONFIG, weight="A")

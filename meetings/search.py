@@ -4,7 +4,7 @@ Two things can be typed:
 
 * a paragraph reference — "§ 175", "§175", "175 2022", "§ 175 styrgruppen" — parsed by
   :func:`parse_reference`;
-* words in web-search syntax — "quoted phrases", ``-word`` to exclude, ``or`` between alternatives —
+* words in web-search syntax — "quoted phrases", ``-word`` to exclude, ``or`` (or Swedish ``eller``) between alternatives —
   compiled by :func:`build_tsquery` into a ``to_tsquery`` text in which every plain word is a prefix
   (``kompetens`` finds ``kompetensförsörjning``: Swedish writes compounds as one word).
 
@@ -74,7 +74,7 @@ def build_tsquery(text: str) -> CompiledQuery:
         if count >= MAX_TERMS:
             result.truncated = True
             break
-        if token.lower() == "or":
+        if token.lower() in {"or", "eller"}:
             pending_or = bool(clauses)
             continue
         negative = token.startswith("-") and len(token) > 1

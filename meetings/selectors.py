@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Concat
+from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
@@ -132,7 +133,11 @@ def organisations_with_bodies() -> list[Organisation]:
 
 def body_meetings_by_year(*, body: Body) -> list[tuple[int, list[Meeting]]]:
     meetings = (
-        Meeting.objects.public().filter(body=body).annotate(item_count=Count("items")).order_by("-date")
+        Meeting.objects.public()
+        .filter(body=body)
+        .select_related("body")
+        .annotate(item_count=Count("items"))
+        .order_by("-date")
     )
     return [(year, list(group)) for year, group in itertools.groupby(meetings, key=lambda m: m.date.year)]
 
@@ -181,9 +186,21 @@ class AttendanceGroup:
     rows: list
 
 
+def _attendance_group_labels() -> dict:
+    # Headings as records print them (Ledamöter, Övriga…): plural, unlike the model's choice labels.
+    return {
+        Attendance.Group.MEMBER: _("Members"),
+        Attendance.Group.SERVING_SUBSTITUTE: _("Serving substitutes"),
+        Attendance.Group.SUBSTITUTE: _("Substitutes"),
+        Attendance.Group.SECRETARY: _("Secretary"),
+        Attendance.Group.OFFICIAL: _("Others"),
+        Attendance.Group.GUEST: _("Invited"),
+    }
+
+
 def attendance_grouped(attendances) -> tuple[list[AttendanceGroup], list[AttendanceGroup]]:
     """Present and absent attendance, each grouped as the record groups it."""
-    labels = dict(Attendance.Group.choices)
+    labels = _attendance_group_labels()
     present: dict[str, list] = {}
     absent: dict[str, list] = {}
     for row in attendances:
@@ -234,7 +251,7 @@ def meeting_page(*, meeting: Meeting) -> MeetingPage:
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)
-    siblings = Meeting.objects.public().filter(body=meeting.body_id)
+    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
     previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
     following = siblings.filter(date__gt=meeting.date).order_by("date").first()
     return MeetingPage(meeting, items, present, absent, previous, following)
@@ -352,18 +369,28 @@ def person_page(*, person: Person) -> PersonPage:
 
 
 def search_items(*, compiled: CompiledQuery):
-    """Searchable items matching the compiled query, ranked and with highlighted excerpts.
+    """Searchable items matching the compiled query, ranked by relevance (newest first without words).
 
-    Without a query: every searchable item, for browsing with filters. Apply a FilterSet afterwards.
+    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further, a page of its ids is
+    taken, and :func:`search_results_page` fetches those rows with their excerpts.
     """
-    items = AgendaItem.objects.searchable().select_related("meeting__body__organisation")
+    items = AgendaItem.objects.searchable()
     if not compiled:
         return items.order_by("-meeting__date", "position")
     query = compiled.search_query()
     return (
         items.filter(search_vector=query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-meeting__date", "position")
+    )
+
+
+def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
+    """The items of one result page, in the given order, with highlighted title and excerpt."""
+    items = AgendaItem.objects.searchable().filter(pk__in=ids).select_related("meeting__body__organisation")
+    if compiled:
+        query = compiled.search_query()
+        items = items.annotate(
             title_headline=SearchHeadline(
                 "title",
                 query,
@@ -391,5 +418,5 @@ def search_items(*, compiled: CompiledQuery):
                 fragment_delimiter=" … ",
             ),
         )
-        .order_by("-rank", "-meeting__date", "position")
-    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -189,11 +189,13 @@ def search(request):
     )
     searched = bool(compiled) or has_filters
     page = page_note = None
+    results = []
     if searched:
-        results = filterset.qs
-        page, page_note = _page(request, results)
+        # Rank and paginate ids only; then fetch the page's rows with their excerpts.
+        page, page_note = _page(request, filterset.qs.values_list("pk", flat=True))
         if page_note:
             notes.append(page_note)
+        results = selectors.search_results_page(ids=list(page.object_list), compiled=compiled)
 
     params = request.GET.copy()
     params.pop("page", None)
@@ -209,6 +211,7 @@ def search(request):
             "candidates": candidates,
             "searched": searched,
             "page": page,
+            "results": results,
             "notes": notes,
             "page_query": params.urlencode(),
         },

@@ -92,6 +92,7 @@ def test_meeting_page_shows_attendance_as_recorded(client):
     assert "§ 102–107" in html
     assert "Vakant" in html and "Lilla Edet" in html
     assert 'id="p105"' in html and "Lena Holmlund" in html and "Att föreslå förbundsstyrelsen" in html
+    assert 'href="/static/css/print.css" media="print"' in html
 
 
 def test_previous_and_next_meeting_skip_drafts(client):
@@ -199,6 +200,9 @@ def test_person_and_body_pages_queries_do_not_grow(client):
     assert _queries(client, few.get_absolute_url()) == _queries(client, many.get_absolute_url())
     small, large = _meeting_with(2).body, _meeting_with(40).body
     assert _queries(client, small.get_absolute_url()) == _queries(client, large.get_absolute_url())
+    for _ in range(20):
+        MeetingFactory(body=large, published=True)
+    assert _queries(client, small.get_absolute_url()) == _queries(client, large.get_absolute_url())
 
 
 def test_home_lists_bodies_by_organisation(client):
@@ -224,3 +228,11 @@ def test_pages_are_swedish_by_default_and_english_on_request(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get("/").content.decode()
     assert 'lang="en"' in html and "Latest published meetings" in html
+
+
+def test_not_found_page_is_the_site_s_own(client, settings):
+    settings.DEBUG = False
+    response = client.get("/organ/finns-inte/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sidan finns inte" in html and 'name="q"' in html

@@ -235,6 +235,8 @@ def test_random_input_always_compiles_to_a_valid_tsquery():
         {"party": "XYZ"},
         {"municipality": "0"},
         {"kind": "nonsense"},
+        {"body": "a\x00b"},
+        {"person": "x" * 5000},
         {"sort": "sideways"},
         {"page": "abc"},
         {"page": "99999"},

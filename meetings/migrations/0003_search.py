@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agendaitem',
             name='search_document',
-            field=models.TextField(blank=True, default='', verbose_name='search text from decisions and presenters'),
+            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text from decisions and presenters'),
         ),
         migrations.AddIndex(
             model_name='agendaitem',

@@ -95,11 +95,35 @@ def test_no_accessibility_violations(page, site, path, width):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_person_page_has_no_accessibility_violations(page, site):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_person_page_has_no_accessibility_violations(page, site, width):
     from axe_playwright_python.sync_playwright import Axe
 
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(site + "/organ/styrgruppen-for-social-valfard/2022-04-22/")
     page.locator(".attendance a").first.click()
     page.wait_for_url(re.compile(r"/personer/"))
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_everything_works_without_javascript(browser, site):
+    """Search, filters, paragraph references and the language switch are plain forms and links."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site + "/")
+        page.get_by_role("searchbox").first.fill("kompetens")
+        page.get_by_role("button", name="Sök").first.click()
+        page.wait_for_url(re.compile(r"/sok/\?q=kompetens"))
+        assert page.locator(".result").count() > 0
+        page.get_by_role("searchbox").first.fill("§ 175")
+        page.get_by_role("button", name="Sök").first.click()
+        page.wait_for_url(re.compile(r"/2022/paragraf/175/$"))
+        page.get_by_label("Språk").select_option("en")
+        page.locator(".language-form button").click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert re.search(r"/2022/paragraf/175/$", page.url)
+    finally:
+        context.close()
