@@ -236,3 +236,14 @@ def test_not_found_page_is_the_site_s_own(client, settings):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Sidan finns inte" in html and 'name="q"' in html
+
+
+@pytest.mark.django_db
+def test_membership_without_dates_says_the_period_is_not_recorded(client):
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    MembershipFactory(person=membership.person, start_date=datetime.date(2019, 1, 1))
+    content = client.get(f"/personer/{membership.person.slug}/").content.decode()
+    assert "Uppgift saknas" in content
+    assert "2019-01-01 –" in content
