@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import AgendaItemQuerySet, MeetingQuerySet
@@ -316,6 +317,17 @@ class Attendance(models.Model):
     @property
     def is_partial(self) -> bool:
         return self.paragraph_from is not None or self.agenda_position is not None
+
+    @property
+    def partial_presence(self) -> str:
+        """Partial presence as records print it: "§ 171–176", "§ 175" or "punkt 2"; empty when present throughout."""
+        if self.paragraph_from is not None:
+            if self.paragraph_to is not None and self.paragraph_to != self.paragraph_from:
+                return f"§ {self.paragraph_from}–{self.paragraph_to}"
+            return f"§ {self.paragraph_from}"
+        if self.agenda_position is not None:
+            return gettext("item %(position)s") % {"position": self.agenda_position}
+        return ""
 
 
 class AgendaItem(models.Model):

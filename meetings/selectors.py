@@ -121,7 +121,7 @@ def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
 def organisations_with_bodies() -> list[Organisation]:
     """Organisations that have bodies, each with its bodies and their number of public meetings."""
     bodies = Body.objects.annotate(
-        public_meeting_count=Count("meetings", filter=Q(meetings__status=Meeting.Status.PUBLISHED))
+        public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public()))
     ).order_by("name")
     return list(
         Organisation.objects.filter(bodies__isnull=False)

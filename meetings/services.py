@@ -1,15 +1,23 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.postgres.aggregates import StringAgg
 from django.db import transaction
-from django.utils.translation import gettext
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+
+from members.models import Person
+
+from .models import AgendaItem, Decision
 
 DEMO_SECRETARY = ("sekreterare", "protokoll-demo")
+# A row's name, not a translated label: it must not change with the language of the request.
+SECRETARIES_GROUP = "Sekreterare"
 
 
 @transaction.atomic
 def secretaries_group_ensure() -> Group:
     """The group of secretaries: may add, change, delete and view everything in the archive."""
-    group, _ = Group.objects.get_or_create(name=gettext("Secretaries"))
+    group, _ = Group.objects.get_or_create(name=SECRETARIES_GROUP)
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=["meetings", "members"]))
     return group
 
@@ -32,17 +40,9 @@ def agenda_items_refresh_search_document(*, item_ids) -> int:
 
     The search vector itself is a generated column, so the database recomputes it at once. Signals
     call this when a decision is saved or deleted and when presenters change; code that writes
-    decisions or presenters without signals (``bulk_create``, ``update()``, the importer) must call it
+    decisions or presenters without signals (``bulk_create``, ``update()``) must call it
     with the ids it touched. Returns the number of items updated.
     """
-    from django.contrib.postgres.aggregates import StringAgg
-    from django.db.models import OuterRef, Subquery, TextField, Value
-    from django.db.models.functions import Coalesce, Concat
-
-    from members.models import Person
-
-    from .models import AgendaItem, Decision
-
     item_ids = list(item_ids)
     if not item_ids:
         return 0
@@ -72,8 +72,6 @@ def agenda_items_refresh_search_document(*, item_ids) -> int:
 
 def agenda_items_refresh_all_search_documents(*, batch_size: int = 2000) -> int:
     """Rewrites the search text of every agenda item, in batches; for repairs after raw SQL writes."""
-    from .models import AgendaItem
-
     ids = list(AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), batch_size):

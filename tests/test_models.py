@@ -205,3 +205,22 @@ def test_sub_point_belongs_to_an_item_of_the_same_meeting():
     deeper = AgendaItemFactory(meeting=item.meeting, number=None, position=3, parent=sub)
     with pytest.raises(ValidationError, match="one level"):
         deeper.full_clean()
+
+
+def test_partial_presence_reads_as_printed():
+    assert AttendanceFactory(paragraph_from=171, paragraph_to=176).partial_presence == "§ 171–176"
+    assert AttendanceFactory(paragraph_from=175, paragraph_to=175).partial_presence == "§ 175"
+    assert AttendanceFactory(agenda_position=2).partial_presence == "item 2"
+    assert AttendanceFactory().partial_presence == ""
+
+
+def test_secretaries_group_is_one_whatever_the_language():
+    from django.utils import translation
+
+    from meetings.services import secretaries_group_ensure
+
+    with translation.override("sv"):
+        swedish = secretaries_group_ensure()
+    with translation.override("en"):
+        english = secretaries_group_ensure()
+    assert swedish == english

@@ -13,6 +13,9 @@ from members.models import Person
 # "Ove Dröscher" / "Ove Dröschler" score 96; two different first names rarely pass 85.
 FUZZY_THRESHOLD = 85
 
+# Similar spellings first; then the same words in another order ("Lagrell Kent"), held to a higher bar.
+_SCORERS = [(fuzz.ratio, FUZZY_THRESHOLD, 10), (fuzz.token_sort_ratio, 92, 5)]
+
 
 @dataclass
 class Candidate:
@@ -67,19 +70,15 @@ def names_match(*, names: Iterable[str]) -> dict[str, NameMatch]:
             match.exact = people[next(iter(exact))]
         else:
             seen: set[int] = set()
-            for spelling, score, index in process.extract(
-                key, spellings, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=10
-            ):
-                owner = owners[index]
-                if owner not in seen:
-                    seen.add(owner)
-                    match.candidates.append(Candidate(person=people[owner], spelling=spelling, score=score))
-            for spelling, score, index in process.extract(
-                key, spellings, scorer=fuzz.token_sort_ratio, score_cutoff=92, limit=5
-            ):
-                owner = owners[index]
-                if owner not in seen:
-                    seen.add(owner)
-                    match.candidates.append(Candidate(person=people[owner], spelling=spelling, score=score))
+            for scorer, cutoff, limit in _SCORERS:
+                for spelling, score, index in process.extract(
+                    key, spellings, scorer=scorer, score_cutoff=cutoff, limit=limit
+                ):
+                    owner = owners[index]
+                    if owner not in seen:
+                        seen.add(owner)
+                        match.candidates.append(
+                            Candidate(person=people[owner], spelling=spelling, score=score)
+                        )
         matches[name] = match
     return matches
