@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import AgendaItemQuerySet, MeetingQuerySet
+from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
 # (and so usable in a generated column) only with an explicit configuration.
@@ -42,6 +42,8 @@ class Body(models.Model):
         _("slug"), max_length=200, unique=True, help_text=_("Used in addresses: /organ/<slug>/.")
     )
     description = models.TextField(_("description"), blank=True)
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("body")

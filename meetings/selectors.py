@@ -3,7 +3,20 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
@@ -44,9 +57,25 @@ def _order_by_choice(field_name: str, order: list) -> Case:
 
 
 def items_redact(items) -> list[AgendaItem]:
-    """Blanks what the public may not read of confidential items: only number, position and ground stay."""
+    """Blanks what the public may not read of confidential items: only number, position and ground stay.
+
+    A sub-point of a confidential item is confidential too, on the same ground.
+    """
     items = list(items)
+    parent_ids = {item.parent_id for item in items if item.parent_id and not item.confidential}
+    confidential_parents = (
+        dict(
+            AgendaItem.objects.filter(pk__in=parent_ids, confidential=True).values_list(
+                "pk", "confidentiality_ground"
+            )
+        )
+        if parent_ids
+        else {}
+    )
     for item in items:
+        if not item.confidential and item.parent_id in confidential_parents:
+            item.confidential = True
+            item.confidentiality_ground = confidential_parents[item.parent_id]
         if item.confidential:
             item.title = item.summary = item.discussion = item.case_number = item.search_document = ""
             cache = getattr(item, "_prefetched_objects_cache", None)
@@ -119,13 +148,14 @@ def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
 
 
 def organisations_with_bodies() -> list[Organisation]:
-    """Organisations that have bodies, each with its bodies and their number of public meetings."""
-    bodies = Body.objects.annotate(
-        public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public()))
-    ).order_by("name")
+    """Organisations with public bodies, each with those bodies and their number of public meetings."""
+    bodies = (
+        Body.objects.public()
+        .annotate(public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public())))
+        .order_by("name")
+    )
     return list(
-        Organisation.objects.filter(bodies__isnull=False)
-        .distinct()
+        Organisation.objects.filter(Exists(bodies.filter(organisation=OuterRef("pk"))))
         .order_by("name")
         .prefetch_related(Prefetch("bodies", queryset=bodies))
     )
@@ -320,13 +350,8 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
 
 
 def person_is_public(*, person: Person) -> bool:
-    """A person has a page when a membership, a public meeting's attendance or a public item names them."""
-    public = Meeting.objects.public()
-    return (
-        person.memberships.exists()
-        or person.attendances.filter(meeting__in=public).exists()
-        or person.presented_items.filter(meeting__in=public).exists()
-    )
+    """A person has a page when public, non-confidential content names them (``Person.objects.public()``)."""
+    return Person.objects.public().filter(pk=person.pk).exists()
 
 
 @dataclass
@@ -340,17 +365,18 @@ class PersonPage:
 
 def person_page(*, person: Person) -> PersonPage:
     memberships = list(
-        person.memberships.select_related("body", "party", "organisation").order_by(
-            F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name"
-        )
+        person.memberships.public()
+        .select_related("body", "party", "organisation")
+        .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name")
     )
     attendances = list(
         Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
         .select_related("meeting__body", "party", "organisation")
         .order_by("-meeting__date")
     )
+    # Never a confidential paragraph: a presenter named there is part of what is secret.
     presented = items_redact(
-        AgendaItem.objects.public()
+        AgendaItem.objects.searchable()
         .filter(presenters=person)
         .select_related("meeting__body")
         .order_by("-meeting__date", "position")

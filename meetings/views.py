@@ -32,7 +32,7 @@ def home(request):
 
 @require_safe
 def body_detail(request, slug):
-    body = get_object_or_404(Body.objects.select_related("organisation"), slug=slug)
+    body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
     return render(
         request,
         "meetings/body_detail.html",
