@@ -207,9 +207,13 @@ def test_person_and_body_pages_queries_do_not_grow(client):
 
 def test_home_lists_bodies_by_organisation(client):
     """Bodies with published meetings are listed under their organisation; a body with drafts only is not."""
-    body = BodyFactory(name="Socialchefsnätverket", organisation=OrganisationFactory(name="Göteborgsregionen"))
+    body = BodyFactory(
+        name="Socialchefsnätverket", organisation=OrganisationFactory(name="Göteborgsregionen")
+    )
     MeetingFactory(body=body, published=True)
-    MeetingFactory(body=BodyFactory(name="Utkastgruppen", organisation=OrganisationFactory(name="Utkastkommun")))
+    MeetingFactory(
+        body=BodyFactory(name="Utkastgruppen", organisation=OrganisationFactory(name="Utkastkommun"))
+    )
     html = client.get(reverse("meetings:home")).content.decode()
     assert "Göteborgsregionen" in html and "Socialchefsnätverket" in html and 'name="q"' in html
     assert "Utkastgruppen" not in html and "Utkastkommun" not in html
