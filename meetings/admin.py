@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
@@ -8,10 +10,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from .access import bodies_for_user
+from .editor.views import meeting_editor_view
 from .forms import AgendaItemFormSet, AttendanceFormSet
 from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
-from .selectors import body_next_paragraph_number, meeting_next_item_numbers
+from .selectors import body_next_paragraph_number
 
 
 @admin.register(Body)
@@ -143,13 +147,11 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("Next meetings"), {"fields": ["next_meeting_dates", "next_meeting_note"]}),
     ]
 
-    class Media:
-        js = ["admin/js/meeting_numbers.js"]
-
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .filter(body__in=bodies_for_user(request.user))
             .annotate(
                 item_count=Count("items"), first_number=Min("items__number"), last_number=Max("items__number")
             )
@@ -163,16 +165,18 @@ class MeetingAdmin(admin.ModelAdmin):
     def paragraphs(self, obj):
         return f"§ {obj.first_number}–{obj.last_number}" if obj.first_number is not None else "–"
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, AgendaItemInline) and request.method == "GET":
-            body = obj.body if obj and obj.body_id else None
-            if body is None and request.GET.get("body", "").isdigit():
-                body = Body.objects.filter(pk=request.GET["body"]).first()
-            kwargs["initial"] = meeting_next_item_numbers(
-                meeting=obj, body=body, count=inline.get_extra(request, obj)
-            )
-        return kwargs
+    def add_view(self, request, form_url="", extra_context=None):
+        """The protocol editor, after choosing the body and date."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return meeting_editor_view(request, self)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The protocol editor; those who may only view the meeting get the admin's read-only page."""
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None or not self.has_change_permission(request, meeting):
+            return super().change_view(request, object_id, form_url, extra_context)
+        return meeting_editor_view(request, self, meeting)
 
     def get_urls(self):
         urls = [

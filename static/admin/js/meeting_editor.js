@@ -1,0 +1,125 @@
+/* The protocol editor: add rows and cards from <template>s, keep the card headings and the table of
+ * contents current, reorder decisions, and ask before leaving with unsaved changes. The page saves
+ * without this script: it only adds convenience. */
+"use strict";
+(function () {
+  const form = document.querySelector("form[data-editor]");
+  if (!form) return;
+
+  function totalInput(prefix) {
+    return form.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+  }
+
+  // A copy of a template with its placeholders replaced; returns the new element.
+  function addFromTemplate(templateId, container, prefix, placeholder) {
+    const total = totalInput(prefix);
+    const index = Number(total.value);
+    let html = document.getElementById(templateId).innerHTML;
+    if (placeholder) html = html.split(placeholder).join(prefix);
+    html = html.split("__prefix__").join(String(index));
+    container.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    const added = container.lastElementChild;
+    // The admin's autocomplete widgets start themselves in new rows on this event.
+    added.dispatchEvent(new CustomEvent("formset:added", { bubbles: true, detail: { formsetName: prefix } }));
+    return added;
+  }
+
+  function maxValue(root, selector) {
+    let highest = 0;
+    root.querySelectorAll(selector).forEach((input) => {
+      const value = Number(input.value);
+      if (value > highest) highest = value;
+    });
+    return highest;
+  }
+
+  function addDecision(prefix) {
+    const body = form.querySelector(`tbody[data-rows="${prefix}"]`);
+    const row = addFromTemplate("decision-template", body, prefix, "__decisions__");
+    const position = row.querySelector(".position-input");
+    position.value = String(maxValue(body, ".position-input") + 1);
+    row.querySelector("textarea").focus();
+  }
+
+  function addItem() {
+    const container = form.querySelector('[data-rows="items"]');
+    const highest = maxValue(container, ".number-input");
+    const card = addFromTemplate("items-template", container, "items");
+    if (highest) card.querySelector(".number-input").value = String(highest + 1);
+    enhanceCard(card);
+    refreshToc();
+    card.querySelector("input[data-card-title]").focus();
+  }
+
+  function refreshToc() {
+    const list = form.querySelector("[data-toc-items]");
+    if (!list) return;
+    list.replaceChildren();
+    form.querySelectorAll("[data-item]").forEach((card) => {
+      const link = document.createElement("a");
+      link.href = `#${card.id}`;
+      const ref = card.querySelector("[data-card-ref]").textContent.trim();
+      link.textContent = `${ref} ${card.querySelector("[data-card-heading]").textContent}`.trim();
+      const entry = document.createElement("li");
+      entry.append(link);
+      list.append(entry);
+    });
+  }
+
+  function enhanceCard(card) {
+    const number = card.querySelector(".number-input");
+    const title = card.querySelector("input[data-card-title]");
+    const update = () => {
+      card.querySelector("[data-card-ref]").textContent = number.value ? `§ ${number.value}` : "";
+      card.querySelector("[data-card-heading]").textContent = title.value || title.placeholder || "…";
+      refreshToc();
+    };
+    number.addEventListener("change", update);
+    title.addEventListener("change", update);
+    const add = card.querySelector("[data-add-decision]");
+    add.hidden = false;
+    add.addEventListener("click", () => addDecision(add.dataset.addDecision));
+  }
+
+  form.querySelectorAll("[data-item]").forEach(enhanceCard);
+  form.querySelectorAll("[data-add-row], [data-add-item], [data-card-tools]").forEach((el) => {
+    el.hidden = false;
+  });
+  form.querySelectorAll("[data-add-row]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const prefix = button.dataset.addRow;
+      const row = addFromTemplate(`${prefix}-template`, form.querySelector(`[data-rows="${prefix}"]`), prefix);
+      const first = row.querySelector("select, input:not([type=hidden])");
+      if (first) first.focus();
+    });
+  });
+  const addItemButton = form.querySelector("[data-add-item]");
+  if (addItemButton) addItemButton.addEventListener("click", addItem);
+  form.querySelectorAll("[data-cards]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const open = button.dataset.cards === "open";
+      form.querySelectorAll("[data-item]").forEach((card) => {
+        card.open = open;
+      });
+    });
+  });
+
+  // Leaving with unsaved changes asks first; saving does not.
+  let dirty = false;
+  form.addEventListener("input", () => {
+    dirty = true;
+  });
+  form.addEventListener("change", () => {
+    dirty = true;
+  });
+  form.addEventListener("submit", () => {
+    dirty = false;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+})();
