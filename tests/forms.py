@@ -97,3 +97,33 @@ def as_post(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
     for name, value in fields:
         data.setdefault(name, []).append(value)
     return data
+
+
+class RenderedForm:
+    """A rendered form's fields, changed as a person (or the page's script) would before posting."""
+
+    def __init__(self, html: str, form_marker: str = "data-editor"):
+        self.fields = form_fields(html, form_marker)
+
+    def get(self, name: str) -> str | None:
+        return next((value for key, value in self.fields if key == name), None)
+
+    def set(self, name: str, value) -> None:
+        """Sets a field (a list sets a multiple select; None or False unticks/clears)."""
+        rest = [(key, val) for key, val in self.fields if key != name]
+        if value is None or value is False:
+            self.fields = rest
+            return
+        values = value if isinstance(value, list | tuple) else [value]
+        self.fields = rest + [(name, "on" if v is True else str(v)) for v in values]
+
+    def add_row(self, prefix: str, values: dict) -> int:
+        """Adds a row to formset ``prefix`` as the page's "add" button does; returns its index."""
+        index = int(self.get(f"{prefix}-TOTAL_FORMS"))
+        self.set(f"{prefix}-TOTAL_FORMS", index + 1)
+        for name, value in values.items():
+            self.set(f"{prefix}-{index}-{name}", value)
+        return index
+
+    def data(self) -> dict[str, list[str]]:
+        return as_post(self.fields)
