@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.forms.models import inlineformset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, Party
@@ -79,11 +80,40 @@ class EditorChoices:
         self.person_labels: dict[str, str] = {}
 
 
+def _normal_text(value: str) -> str:
+    return value.replace("\r\n", "\n").strip()
+
+
+class EditorFormMixin:
+    """Text compares as written: browsers post line breaks as CRLF and the form strips spaces at the
+    ends, so a text stored with LF or a trailing space must not count as changed when posted back
+    untouched. Saved text has LF line breaks."""
+
+    @cached_property
+    def changed_data(self):
+        changed = []
+        for name, bound in self._bound_items():
+            if not bound._has_changed():
+                continue
+            if isinstance(bound.field, forms.CharField) and isinstance(bound.initial, str):
+                if _normal_text(bound.initial) == _normal_text(bound.data or ""):
+                    continue
+            changed.append(name)
+        return changed
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\r\n" in value:
+                cleaned[name] = value.replace("\r\n", "\n")
+        return cleaned
+
+
 # ---------------------------------------------------------------------------------------------------
 # The meeting
 
 
-class MeetingEditorForm(forms.ModelForm):
+class MeetingEditorForm(EditorFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
@@ -145,7 +175,7 @@ def presence_parse(text: str) -> tuple[int | None, int | None, int | None]:
     raise ValidationError(_("Write the paragraphs as § 171–176, § 175 or punkt 2."))
 
 
-class AttendanceEditorForm(forms.ModelForm):
+class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
     presence = forms.CharField(
         label=_("Present for"),
         required=False,
@@ -227,7 +257,7 @@ AttendanceFormSet = inlineformset_factory(
 # Agenda items and their decisions
 
 
-class DecisionEditorForm(forms.ModelForm):
+class DecisionEditorForm(EditorFormMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "position"]
@@ -258,7 +288,7 @@ DecisionFormSet = inlineformset_factory(
 )
 
 
-class AgendaItemEditorForm(forms.ModelForm):
+class AgendaItemEditorForm(EditorFormMixin, forms.ModelForm):
     """An item card: the item's own fields and, nested, the formset of its decisions."""
 
     class Meta:
