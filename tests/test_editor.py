@@ -13,7 +13,15 @@ from django.urls import reverse
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
 from members.models import Organisation, Party, Person
 
-from .factories import BodyFactory, MeetingFactory, MembershipFactory, PartyFactory
+from .factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PartyFactory,
+)
 from .forms import RenderedForm, as_post, form_fields
 
 
@@ -284,3 +292,56 @@ def test_editor_queries_do_not_grow_with_the_meeting(secretary_client):
             assert secretary_client.get(editor_url(meeting)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def field_error(response, name: str) -> str:
+    """The error shown next to field ``name`` of the re-rendered editor ("" when none)."""
+    html = response.content.decode()
+    marker = f'id="id_{name}_error"'
+    if marker not in html:
+        return ""
+    return html.split(marker, 1)[1].split("</ul>", 1)[0].split("<li>", 1)[1].split("</li>", 1)[0]
+
+
+def test_next_free_paragraph_number_is_proposed(secretary_client):
+    """The empty card of a meeting proposes the number after the body's last §; untouched, it is no error."""
+    earlier = MeetingFactory()
+    AgendaItemFactory(meeting=earlier, number=112, position=1)
+    later = MeetingFactory(body=earlier.body)
+    form = RenderedForm(secretary_client.get(editor_url(later)).content.decode())
+    assert form.get("items-0-number") == "113"
+    AgendaItemFactory(meeting=later, number=113, position=1)
+    form = RenderedForm(secretary_client.get(editor_url(later)).content.decode())
+    assert form.get("items-1-number") == "114"
+    assert browser_post(secretary_client, editor_url(later), form.data()).status_code == 302
+    assert later.items.count() == 1
+
+    url = reverse("admin:meetings_meeting_add") + f"?body={later.body.pk}&date=2030-01-01&start=empty"
+    assert RenderedForm(secretary_client.get(url).content.decode()).get("items-0-number") == "114"
+
+
+def test_mistakes_are_shown_in_swedish_next_to_the_field_and_nothing_is_lost(secretary_client):
+    """Repeated § numbers, people and decision orders and a bad partial presence are refused in Swedish."""
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting, number=5, position=1, title="Första")
+    DecisionFactory(agenda_item=item, position=1)
+    person = AttendanceFactory(meeting=meeting).person
+    form = RenderedForm(secretary_client.get(editor_url(meeting)).content.decode())
+    form.set("items-1-number", "5")
+    form.set("items-1-title", "Andra ärendet")
+    form.set("items-0-decisions-1-text", "Beslutet igen")
+    form.set("items-0-decisions-1-position", "1")
+    form.set("attendance-1-person", person.pk)
+    form.set("attendance-0-presence", "från början")
+    response = browser_post(secretary_client, editor_url(meeting), form.data())
+    assert response.status_code == 200
+    assert field_error(response, "items-1-number") == "Paragrafnumret används redan i sammanträdet."
+    assert field_error(response, "items-0-decisions-1-position") == "Två beslut i ärendet har samma ordning."
+    assert field_error(response, "attendance-1-person") == "Personen finns redan med i närvarolistan."
+    assert field_error(response, "attendance-0-presence").startswith("Skriv paragraferna som")
+    assert "Var god rätta felen nedan." in response.content.decode()
+    # Everything typed is still there.
+    again = RenderedForm(response.content.decode())
+    assert again.get("items-1-title") == "Andra ärendet"
+    assert again.get("items-0-decisions-1-text") == "Beslutet igen"
+    assert meeting.items.count() == 1

@@ -77,12 +77,22 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
             "attendance": editor["attendance"],
             "items": editor["items"],
             "decision_template": _decision_template(editor["choices"]),
-            "has_errors": request.method == "POST",
+            "error_count": _error_count(editor) if request.method == "POST" else 0,
             "previous": selectors.meeting_previous(body=meeting.body, before=meeting.date)
             if meeting.pk and not meeting.attendances.exists()
             else None,
         },
         media=editor["meeting"].media + editor["attendance"].media + editor["items"].media,
+    )
+
+
+def _error_count(editor: dict) -> int:
+    items = editor["items"]
+    return (
+        len(editor["meeting"].errors)
+        + editor["attendance"].total_error_count()
+        + items.total_error_count()
+        + sum(form.decisions.total_error_count() for form in items.forms if form.decisions.is_bound)
     )
 
 
