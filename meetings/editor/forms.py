@@ -95,9 +95,12 @@ class EditorFormMixin:
         for name, bound in self._bound_items():
             if not bound._has_changed():
                 continue
-            if isinstance(bound.field, forms.CharField) and isinstance(bound.initial, str):
-                if _normal_text(bound.initial) == _normal_text(bound.data or ""):
-                    continue
+            if (
+                isinstance(bound.field, forms.CharField)
+                and isinstance(bound.initial, str)
+                and _normal_text(bound.initial) == _normal_text(bound.data or "")
+            ):
+                continue
             changed.append(name)
         return changed
 
