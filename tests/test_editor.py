@@ -345,3 +345,38 @@ def test_mistakes_are_shown_in_swedish_next_to_the_field_and_nothing_is_lost(sec
     assert again.get("items-1-title") == "Andra ärendet"
     assert again.get("items-0-decisions-1-text") == "Beslutet igen"
     assert meeting.items.count() == 1
+
+
+def test_draft_preview_only_for_staff_working_on_the_body(client, secretary, django_user_model):
+    """A draft shows as it will be published, marked, to its secretaries only; others get a 404."""
+    meeting = MeetingFactory(status=Meeting.Status.DRAFT)
+    kent = AttendanceFactory(meeting=meeting, person__name="Kent Lagrell").person
+    AttendanceFactory(
+        meeting=meeting, person__name="Eva Ersättare", group="serving_substitute", substitute_for=kent
+    )
+    AgendaItemFactory(meeting=meeting, number=171, title="Sammanträdet öppnas")
+    url = meeting.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(django_user_model.objects.create_user("personal", is_staff=True))
+    assert client.get(url).status_code == 404
+
+    client.force_login(secretary)
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="draft-banner"' in html and "Utkast — inte publicerat" in html
+    assert "Sammanträdet öppnas" in html
+    assert "tjänstgör för Kent Lagrell" in html
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex"
+    # The editor links to it.
+    assert url in client.get(editor_url(meeting)).content.decode()
+
+
+def test_published_meeting_has_no_draft_banner(client, secretary):
+    meeting = MeetingFactory(published=True)
+    client.force_login(secretary)
+    response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+    assert "draft-banner" not in response.content.decode()
+    assert "X-Robots-Tag" not in response
