@@ -125,3 +125,17 @@ def test_attendance_and_items_are_shown_in_order(superuser_client):
     content = response.content.decode()
     assert content.index("Första") < content.index("Andra")
     assert AgendaItem.objects.filter(meeting=meeting).count() == 2
+
+
+def test_admin_index_groups_the_archive_as_a_secretary_thinks_of_it(client, secretary, settings):
+    """Sammanträden, Organ, Personer: each archive model once, under the heading a secretary looks for."""
+    settings.LANGUAGE_CODE = "sv"
+    client.force_login(secretary)
+    app_list = client.get(reverse("admin:index")).context["app_list"]
+    sections = {app["name"]: [model["object_name"] for model in app["models"]] for app in app_list}
+    assert list(sections)[:3] == ["Sammanträden", "Organ", "Personer"]
+    assert sections["Sammanträden"][0] == "Meeting"
+    assert sections["Organ"] == ["Body", "Membership", "Organisation"]
+    assert sections["Personer"] == ["Person", "Party"]
+    names = [name for models in sections.values() for name in models]
+    assert len(names) == len(set(names))
