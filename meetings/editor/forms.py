@@ -184,7 +184,7 @@ class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
         required=False,
         max_length=40,
         help_text=_("Only for partial presence: § 171–176, § 175 or punkt 2."),
-        widget=forms.TextInput(attrs={"size": 9, "placeholder": "§ 171–176"}),
+        widget=forms.TextInput(attrs={"size": 9}),
     )
 
     class Meta:
@@ -315,6 +315,8 @@ class AgendaItemEditorForm(EditorFormMixin, forms.ModelForm):
     def __init__(self, *args, choices: EditorChoices, **kwargs):
         super().__init__(*args, **kwargs)
         use_person_widget(self, "presenters", choices.person_labels)
+        # The card shows its § number at the top; the model's hint about notes only takes room here.
+        self.fields["number"].help_text = ""
         self.fields["title"].widget.attrs["data-card-title"] = ""
         # Prefetched by the editor: no query per item.
         existing = list(self.instance.decisions.all()) if self.instance.pk else []
