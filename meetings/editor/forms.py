@@ -50,7 +50,12 @@ class PersonSelect(LabelledAutocompleteMixin, AutocompleteSelect):
 
 
 class PersonSelectMultiple(LabelledAutocompleteMixin, AutocompleteSelectMultiple):
-    pass
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        # Select2's "clear all" button sits inside its list of names, which screen readers then read
+        # as a broken list; each name keeps its own remove button.
+        attrs["data-allow-clear"] = "false"
+        return attrs
 
 
 def use_person_widget(form: forms.ModelForm, name: str, labels: dict) -> None:

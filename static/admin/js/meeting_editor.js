@@ -105,6 +105,27 @@
     });
   });
 
+  // Select2, which draws the admin's autocompletes, names its combobox after the chosen value only:
+  // an empty one would have no name. Name it after the field's label as well.
+  function nameComboboxes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach((select) => {
+      const label = form.querySelector(`label[for="${select.id}"]`);
+      const container = select.nextElementSibling;
+      if (!label || !container || !container.classList.contains("select2")) return;
+      label.id = label.id || `${select.id}-label`;
+      container.querySelectorAll(".select2-selection, .select2-selection--single .select2-selection__rendered").forEach((el) => {
+        const rendered = el.classList.contains("select2-selection") ? el.getAttribute("aria-labelledby") : "";
+        el.setAttribute("aria-labelledby", `${label.id} ${rendered || ""}`.trim());
+      });
+      container.querySelectorAll(".select2-search__field").forEach((el) => {
+        el.setAttribute("aria-labelledby", label.id);
+      });
+    });
+  }
+  // After the admin's own ready handler, which starts the autocompletes.
+  if (window.django && window.django.jQuery) window.django.jQuery(() => nameComboboxes(form));
+  document.addEventListener("formset:added", (event) => nameComboboxes(event.target));
+
   // Leaving with unsaved changes asks first; saving does not.
   let dirty = false;
   form.addEventListener("input", () => {
