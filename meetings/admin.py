@@ -4,8 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +13,6 @@ from .editor.views import meeting_editor_view
 from .forms import AgendaItemFormSet, AttendanceFormSet
 from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
-from .selectors import body_next_paragraph_number
 
 
 @admin.register(Body)
@@ -181,11 +178,6 @@ class MeetingAdmin(admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path(
-                "next-number/<int:body_id>/",
-                self.admin_site.admin_view(self.next_number_view),
-                name="meetings_meeting_next_number",
-            ),
-            path(
                 "import/",
                 self.admin_site.admin_view(self.import_view),
                 name="meetings_meeting_import",
@@ -196,11 +188,6 @@ class MeetingAdmin(admin.ModelAdmin):
     def import_view(self, request):
         """The importer: a protocol file or text → a preview to check → a draft meeting."""
         return protocol_import_view(request, self)
-
-    def next_number_view(self, request, body_id):
-        """The body's next free § number, for new meetings whose body was just chosen."""
-        body = get_object_or_404(Body, pk=body_id)
-        return JsonResponse({"body": body.pk, "next_number": body_next_paragraph_number(body=body)})
 
 
 class DecisionInline(admin.StackedInline):

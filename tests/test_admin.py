@@ -89,17 +89,6 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-def test_next_number_endpoint(superuser_client, client):
-    item = AgendaItemFactory(number=183, position=1)
-    url = reverse("admin:meetings_meeting_next_number", args=[item.meeting.body.pk])
-    assert superuser_client.get(url).json() == {"body": item.meeting.body.pk, "next_number": 184}
-    assert (
-        superuser_client.get(reverse("admin:meetings_meeting_next_number", args=[999999])).status_code == 404
-    )
-    client.logout()
-    assert client.get(url).status_code == 302
-
-
 def test_person_added_from_popup_gets_a_slug(superuser_client):
     """A new person can be added on the spot with only a name."""
     response = superuser_client.post(

@@ -380,3 +380,40 @@ def test_published_meeting_has_no_draft_banner(client, secretary):
     assert response.status_code == 200
     assert "draft-banner" not in response.content.decode()
     assert "X-Robots-Tag" not in response
+
+
+def test_attendance_copied_from_the_previous_meeting(secretary_client):
+    """One click starts the attendance list from the body's previous meeting, in its order."""
+    previous = MeetingFactory(date="2022-03-01")
+    first = AttendanceFactory(meeting=previous, position=1, role="chair")
+    second = AttendanceFactory(meeting=previous, position=2, present=False)
+    url = reverse("admin:meetings_meeting_add") + f"?body={previous.body.pk}&date=2022-04-22&start=previous"
+    form = RenderedForm(secretary_client.get(url).content.decode())
+    assert [form.get(f"attendance-{i}-person") for i in (0, 1)] == [
+        str(first.person_id),
+        str(second.person_id),
+    ]
+    assert browser_post(secretary_client, url, form.data()).status_code == 302
+    copied = Meeting.objects.get(date="2022-04-22").attendances.order_by("position")
+    assert list(copied.values_list("person", "present", "role")) == [
+        (first.person_id, True, "chair"),
+        (second.person_id, False, ""),
+    ]
+
+    # A saved meeting without attendance offers the same.
+    empty = MeetingFactory(body=previous.body, date="2022-05-01")
+    page = secretary_client.get(editor_url(empty)).content.decode()
+    assert "?start=previous" in page
+    form = RenderedForm(secretary_client.get(editor_url(empty) + "?start=previous").content.decode())
+    assert form.get("attendance-0-person") == str(first.person_id)
+
+
+def test_person_added_to_the_list_gets_party_and_municipality_from_the_body(secretary_client):
+    """Choosing a person fills in what their membership of the body says: the page shows "(M)"."""
+    membership = MembershipFactory(role="member", party=PartyFactory(abbreviation="M"))
+    meeting = MeetingFactory(body=membership.body)
+    form = RenderedForm(secretary_client.get(editor_url(meeting)).content.decode())
+    form.set("attendance-0-person", membership.person_id)
+    assert browser_post(secretary_client, editor_url(meeting), form.data()).status_code == 302
+    row = meeting.attendances.get()
+    assert (row.party.abbreviation, row.organisation, row.position) == ("M", membership.organisation, 1)
