@@ -204,6 +204,7 @@ class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
         self.fields["organisation"].choices = choices.organisations
         self.fields["substitute_for"].choices = choices.substitute_candidates
         self.fields["substitute_for"].label = _("Serving for")
+        self.fields["role"].choices = [("", "–"), *Attendance.Role.choices]
         instance = self.instance
         if instance.pk:
             self.initial["presence"] = instance.partial_presence

@@ -95,7 +95,13 @@ def _duplicate_error(meeting) -> str:
 
 
 def _context(model_admin, title):
-    return {"title": title, "opts": model_admin.model._meta, "has_view_permission": True}
+    # Wide tables and item cards, like the editor: the whole width, no sidebar.
+    return {
+        "title": title,
+        "opts": model_admin.model._meta,
+        "has_view_permission": True,
+        "is_nav_sidebar_enabled": False,
+    }
 
 
 def _initial(data: dict, body, date):
