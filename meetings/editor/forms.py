@@ -183,6 +183,9 @@ def presence_parse(text: str) -> tuple[int | None, int | None, int | None]:
     raise ValidationError(_("Write the paragraphs as § 171–176, § 175 or punkt 2."))
 
 
+SUBSTITUTE_GROUPS = {Attendance.Group.SUBSTITUTE, Attendance.Group.SERVING_SUBSTITUTE}
+
+
 class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
     presence = forms.CharField(
         label=_("Present for"),
@@ -208,6 +211,13 @@ class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
         instance = self.instance
         if instance.pk:
             self.initial["presence"] = instance.partial_presence
+        group = self.initial.get("group", instance.group)
+        if group not in SUBSTITUTE_GROUPS and not self.initial.get(
+            "substitute_for", instance.substitute_for_id
+        ):
+            # Only a substitute serves for someone: a member's line carries no list of the whole body
+            # (on a council, 101 lines × 101 names). A line made a substitute offers it after saving.
+            self.fields["substitute_for"].widget = forms.HiddenInput()
         self.is_roster_line = not instance.pk and bool(self.initial.get("person"))
 
     def has_changed(self):
