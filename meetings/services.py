@@ -111,13 +111,7 @@ def _attendance_save(*, meeting: Meeting, formset) -> None:
         row for row, fields in formset.changed_objects if row.person_id and "person" in fields
     ]
     _attendance_fill_from_memberships(meeting=meeting, rows=chosen)
-    next_position = (meeting.attendances.aggregate(highest=Max("position"))["highest"] or 0) + 1
-    for row in rows:
-        if row.pk is None:
-            row.position = next_position
-            next_position += 1
-        row.meeting = meeting
-        row.save()
+    _rows_save_in_page_order(rows=rows, meeting=meeting, existing=meeting.attendances)
 
 
 def _attendance_fill_from_memberships(*, meeting: Meeting, rows: list[Attendance]) -> None:
@@ -145,19 +139,24 @@ def _items_save(*, meeting: Meeting, formset) -> None:
     # Numbers swapped between items would collide with the unique constraint on the way: clear them first.
     renumbered = [item.pk for item, fields in formset.changed_objects if "number" in fields]
     AgendaItem.objects.filter(pk__in=renumbered).update(number=None)
-    next_position = (meeting.items.aggregate(highest=Max("position"))["highest"] or 0) + 1
-    for item in items:
-        if item.pk is None:
-            item.position = next_position
-            next_position += 1
-        item.meeting = meeting
-        item.save()
+    _rows_save_in_page_order(rows=items, meeting=meeting, existing=meeting.items)
     formset.save_m2m()
     for form in formset.forms:
         if form.instance.pk is None or form in formset.deleted_forms or not form.has_changed():
             continue
         form.decisions.instance = form.instance
         _decisions_save(formset=form.decisions)
+
+
+def _rows_save_in_page_order(*, rows, meeting: Meeting, existing) -> None:
+    """Saves rows of the meeting; new ones are placed after the existing ones, in the page's order."""
+    next_position = (existing.aggregate(highest=Max("position"))["highest"] or 0) + 1
+    for row in rows:
+        if row.pk is None:
+            row.position = next_position
+            next_position += 1
+        row.meeting = meeting
+        row.save()
 
 
 def _decisions_save(*, formset) -> None:

@@ -48,6 +48,18 @@ def mark_absence_and_substitute(page) -> None:
     substitute.locator("select[name$='-substitute_for']").select_option(label="Patrik Linde")
 
 
+def begin_first_paragraph(page, base: str, secretary, body):
+    """Logs in, starts a meeting from the roster, marks the absence and the substitute, and fills in
+    the first paragraph's title and first decision; returns the paragraph's card."""
+    log_in(page, base, secretary)
+    start_meeting(page, base, body, "2022-04-22")
+    mark_absence_and_substitute(page)
+    first = page.locator("[data-item]").nth(0)
+    first.locator("input[name$='-title']").fill("Sammanträdet öppnas")
+    first.locator("textarea[name$='-decisions-0-text']").fill("Ordföranden öppnar mötet.")
+    return first
+
+
 def save(page) -> None:
     page.get_by_role("button", name="Spara", exact=True).click()
     page.wait_for_selector(".messagelist .success")
@@ -90,13 +102,7 @@ def assert_entered(body) -> Meeting:
 def test_secretary_enters_a_meeting_with_javascript(page, live_server, secretary, roster):
     """Roster, absence, substitute, two paragraphs with three decisions; saved, edited, previewed, published."""
     base = live_server.url
-    log_in(page, base, secretary)
-    start_meeting(page, base, roster, "2022-04-22")
-    mark_absence_and_substitute(page)
-
-    first = page.locator("[data-item]").nth(0)
-    first.locator("input[name$='-title']").fill("Sammanträdet öppnas")
-    first.locator("textarea[name$='-decisions-0-text']").fill("Ordföranden öppnar mötet.")
+    first = begin_first_paragraph(page, base, secretary, roster)
     first.get_by_role("button", name="Lägg till ett beslut").click()
     first.locator("textarea[name$='-decisions-1-text']").fill("Dagordningen fastställs.")
     assert first.locator("input[name$='-decisions-1-position']").input_value() == "2"
@@ -155,12 +161,7 @@ def test_secretary_enters_a_meeting_without_javascript(browser, live_server, sec
     page.set_default_timeout(15_000)
     base = live_server.url
     try:
-        log_in(page, base, secretary)
-        start_meeting(page, base, roster, "2022-04-22")
-        mark_absence_and_substitute(page)
-        first = page.locator("[data-item]").nth(0)
-        first.locator("input[name$='-title']").fill("Sammanträdet öppnas")
-        first.locator("textarea[name$='-decisions-0-text']").fill("Ordföranden öppnar mötet.")
+        begin_first_paragraph(page, base, secretary, roster)
         save(page)
 
         first = page.locator("[data-item]").nth(0)
