@@ -85,7 +85,9 @@ def agenda_items_refresh_all_search_documents(*, batch_size: int = 2000) -> int:
 
 
 @transaction.atomic
-def meeting_save_from_editor(*, meeting_form, attendance_formset, items_formset) -> Meeting:
+def meeting_save_from_editor(
+    *, meeting_form, attendance_formset, items_formset, signatures_formset
+) -> Meeting:
     """Saves a meeting from the editor's validated forms in one transaction and returns it.
 
     Only what changed is written: posting the page back untouched changes no row. New attendance
@@ -100,6 +102,8 @@ def meeting_save_from_editor(*, meeting_form, attendance_formset, items_formset)
     items_formset.instance = meeting
     _attendance_save(meeting=meeting, formset=attendance_formset)
     _items_save(meeting=meeting, formset=items_formset)
+    signatures_formset.instance = meeting
+    signatures_formset.save()
     return meeting
 
 

@@ -21,6 +21,7 @@ from .factories import (
     MeetingFactory,
     MembershipFactory,
     PartyFactory,
+    PersonFactory,
 )
 from .forms import RenderedForm, as_post, form_fields
 
@@ -417,3 +418,20 @@ def test_person_added_to_the_list_gets_party_and_municipality_from_the_body(secr
     assert browser_post(secretary_client, editor_url(meeting), form.data()).status_code == 302
     row = meeting.attendances.get()
     assert (row.party.abbreviation, row.organisation, row.position) == ("M", membership.organisation, 1)
+
+
+def test_signatures_are_entered_on_the_same_page(secretary_client):
+    """A signature (BankID, with its time and reference) is entered with the rest of the protocol."""
+    meeting = MeetingFactory()
+    kent = PersonFactory(name="Kent Lagrell")
+    form = RenderedForm(secretary_client.get(editor_url(meeting)).content.decode())
+    form.set("signatures-0-person", kent.pk)
+    form.set("signatures-0-signed_as", "Ordförande")
+    form.set("signatures-0-signed_at", "2022-04-29 10:15:00")
+    form.set("signatures-0-reference", "BankID 1234")
+    assert browser_post(secretary_client, editor_url(meeting), form.data()).status_code == 302
+    signature = meeting.signatures.get()
+    assert (signature.person, signature.method, signature.reference) == (kent, "bankid", "BankID 1234")
+    before = archive_rows()
+    assert post_back(secretary_client, editor_url(meeting)).status_code == 302
+    assert archive_rows() == before

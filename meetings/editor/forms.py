@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organisation, Party
 
 from ..forms import UniqueWithinParentFormSet
-from ..models import AgendaItem, Attendance, Decision, Meeting
+from ..models import AgendaItem, Attendance, Decision, Meeting, Signature
 
 # ---------------------------------------------------------------------------------------------------
 # Widgets that render many rows without a query per row
@@ -269,6 +269,27 @@ AttendanceFormSet = inlineformset_factory(
     formset=AttendanceEditorFormSet,
     extra=1,
     can_delete=True,
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Signatures
+
+
+class SignatureEditorForm(EditorFormMixin, forms.ModelForm):
+    class Meta:
+        model = Signature
+        fields = ["person", "signed_as", "signed_at", "method", "reference"]
+        widgets = {"signed_at": forms.DateTimeInput(format="%Y-%m-%d %H:%M:%S")}
+
+    def __init__(self, *args, choices: EditorChoices, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_person_widget(self, "person", choices.person_labels)
+        self.fields["signed_at"].help_text = _("YYYY-MM-DD HH:MM:SS")
+
+
+SignatureFormSet = inlineformset_factory(
+    Meeting, Signature, form=SignatureEditorForm, extra=1, can_delete=True
 )
 
 

@@ -19,13 +19,15 @@ from .forms import (
     EditorChoices,
     MeetingEditorForm,
     MeetingStartForm,
+    SignatureFormSet,
 )
 
-EDITOR_FORMS = ("meeting", "attendance", "items")
+EDITOR_FORMS = ("meeting", "attendance", "items", "signatures")
 PERSON_FIELDS = {
     "meeting": ("chair", "secretary", "adjusters"),
     "attendance": ("person",),
     "items": ("presenters",),
+    "signatures": ("person",),
 }
 
 
@@ -52,6 +54,7 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
                 meeting_form=editor["meeting"],
                 attendance_formset=editor["attendance"],
                 items_formset=editor["items"],
+                signatures_formset=editor["signatures"],
             )
         except IntegrityError:
             # Only a change saved by someone else between the check and the save gets here.
@@ -76,13 +79,17 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
             "meeting_form": editor["meeting"],
             "attendance": editor["attendance"],
             "items": editor["items"],
+            "signatures": editor["signatures"],
             "decision_template": _decision_template(editor["choices"]),
             "error_count": _error_count(editor) if request.method == "POST" else 0,
             "previous": selectors.meeting_previous(body=meeting.body, before=meeting.date)
             if meeting.pk and not meeting.attendances.exists()
             else None,
         },
-        media=editor["meeting"].media + editor["attendance"].media + editor["items"].media,
+        media=editor["meeting"].media
+        + editor["attendance"].media
+        + editor["items"].media
+        + editor["signatures"].media,
     )
 
 
@@ -92,6 +99,7 @@ def _error_count(editor: dict) -> int:
         len(editor["meeting"].errors)
         + editor["attendance"].total_error_count()
         + items.total_error_count()
+        + editor["signatures"].total_error_count()
         + sum(form.decisions.total_error_count() for form in items.forms if form.decisions.is_bound)
     )
 
@@ -130,6 +138,13 @@ def _editor_forms(request, *, meeting: Meeting, bodies, attendance_initial: list
             prefix="items",
             queryset=selectors.editor_items(meeting=meeting) if saved else None,
             initial=[{"number": selectors.next_item_number(meeting=meeting, body=meeting.body)}],
+            form_kwargs={"choices": choices},
+        ),
+        "signatures": SignatureFormSet(
+            data,
+            instance=meeting,
+            prefix="signatures",
+            queryset=meeting.signatures.order_by("signed_at", "pk") if saved else None,
             form_kwargs={"choices": choices},
         ),
     }
