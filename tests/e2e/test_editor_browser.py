@@ -126,6 +126,17 @@ def test_secretary_enters_a_meeting_with_javascript(page, live_server, secretary
     save(page)
     assert meeting_rows(meeting) == before
 
+    # Decisions are reordered with their up and down buttons.
+    page.locator("[data-item]").nth(0).locator(".decision-row").nth(1).get_by_role(
+        "button", name="Flytta upp"
+    ).click()
+    save(page)
+    item = meeting.items.get(number=1)
+    assert [d.text for d in item.decisions.order_by("position")] == [
+        "Dagordningen fastställs.",
+        "Ordföranden öppnar mötet.",
+    ]
+
     # Leaving with unsaved changes asks first.
     page.locator("[data-item]").nth(0).locator("input[name$='-title']").fill("Ändrad rubrik")
     dialogs = []

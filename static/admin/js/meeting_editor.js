@@ -6,6 +6,8 @@
   const form = document.querySelector("form[data-editor]");
   if (!form) return;
 
+  let dirty = false;
+
   function totalInput(prefix) {
     return form.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
   }
@@ -34,11 +36,52 @@
     return highest;
   }
 
+  // Up and down buttons on each decision: the rows swap places and take the order of the page.
+  function renumber(body) {
+    let position = 1;
+    body.querySelectorAll("tr[data-row]").forEach((row) => {
+      const input = row.querySelector(".position-input");
+      const deleted = row.querySelector("input[name$='-DELETE']");
+      if (input && !(deleted && deleted.checked) && (input.value || row.querySelector("textarea").value)) {
+        input.value = String(position++);
+      }
+    });
+  }
+
+  function addMoveButtons(row) {
+    const body = row.closest("tbody");
+    const cell = row.querySelector(".editor-cell--position");
+    if (!body || !cell || cell.querySelector("[data-move]")) return;
+    [
+      ["up", "↑", body.dataset.moveUp],
+      ["down", "↓", body.dataset.moveDown],
+    ].forEach(([direction, symbol, label]) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "editor-move";
+      button.dataset.move = direction;
+      button.textContent = symbol;
+      button.setAttribute("aria-label", label);
+      button.title = label;
+      button.addEventListener("click", () => {
+        const other = direction === "up" ? row.previousElementSibling : row.nextElementSibling;
+        if (!other) return;
+        if (direction === "up") body.insertBefore(row, other);
+        else body.insertBefore(other, row);
+        renumber(body);
+        dirty = true;
+        button.focus();
+      });
+      cell.append(button);
+    });
+  }
+
   function addDecision(prefix) {
     const body = form.querySelector(`tbody[data-rows="${prefix}"]`);
     const row = addFromTemplate("decision-template", body, prefix, "__decisions__");
     const position = row.querySelector(".position-input");
     position.value = String(maxValue(body, ".position-input") + 1);
+    addMoveButtons(row);
     row.querySelector("textarea").focus();
   }
 
@@ -77,6 +120,7 @@
     };
     number.addEventListener("change", update);
     title.addEventListener("change", update);
+    card.querySelectorAll(".decision-row").forEach(addMoveButtons);
     const add = card.querySelector("[data-add-decision]");
     add.hidden = false;
     add.addEventListener("click", () => addDecision(add.dataset.addDecision));
@@ -127,7 +171,6 @@
   document.addEventListener("formset:added", (event) => nameComboboxes(event.target));
 
   // Leaving with unsaved changes asks first; saving does not.
-  let dirty = false;
   form.addEventListener("input", () => {
     dirty = true;
   });
