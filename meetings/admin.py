@@ -4,13 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .access import bodies_for_user
 from .editor.views import meeting_editor_view
-from .forms import AgendaItemFormSet, AttendanceFormSet
+from .forms import AgendaItemFormSet, AttendanceFormSet, DecisionFormSet
 from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 
@@ -192,8 +193,16 @@ class MeetingAdmin(admin.ModelAdmin):
 
 class DecisionInline(admin.StackedInline):
     model = Decision
+    formset = DecisionFormSet
     extra = 1
     fields = [("kind", "position"), "text"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # The empty row proposes the order after the item's last decision; unchanged, it is no error.
+        following = (obj.decisions.aggregate(highest=Max("position"))["highest"] or 0) + 1 if obj else 1
+        formset.form.base_fields["position"].initial = following
+        return formset
 
 
 # Addresses typed without a scheme are taken as https (Django 6's default).
@@ -215,6 +224,13 @@ class AgendaItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ["meeting", "presenters", "parent"]
     inlines = [DecisionInline, AgendaItemLinkInline]
     fields = ["meeting", ("number", "position"), ("parent", "label"), *AGENDA_ITEM_CONTENT_FIELDS]
+
+    def response_change(self, request, obj):
+        """Saving an item leads back to its meeting, unless another button asked for something else."""
+        response = super().response_change(request, obj)
+        if "_continue" in request.POST or "_addanother" in request.POST or "_popup" in request.POST:
+            return response
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.meeting_id]))
 
 
 @admin.register(Decision)

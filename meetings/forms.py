@@ -44,3 +44,7 @@ class AgendaItemFormSet(UniqueWithinParentFormSet):
 
 class AttendanceFormSet(UniqueWithinParentFormSet):
     distinct_fields = (("person", _("This person is already listed for the meeting.")),)
+
+
+class DecisionFormSet(UniqueWithinParentFormSet):
+    distinct_fields = (("position", _("Two decisions of the item have the same order.")),)

@@ -7,7 +7,8 @@ from django.urls import reverse
 from meetings.models import AgendaItem, Attendance, Meeting
 from members.models import Person
 
-from .factories import AgendaItemFactory, MeetingFactory
+from .factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+from .forms import RenderedForm
 
 APPS = {"meetings", "members"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in APPS]
@@ -128,3 +129,17 @@ def test_admin_index_groups_the_archive_as_a_secretary_thinks_of_it(client, secr
     assert sections["Personer"] == ["Person", "Party"]
     names = [name for models in sections.values() for name in models]
     assert len(names) == len(set(names))
+
+
+def test_item_page_proposes_the_next_decision_order_and_leads_back_to_the_meeting(superuser_client):
+    """On an item's own page a second decision gets the next order, and saving returns to the meeting."""
+    item = AgendaItemFactory(number=175, position=1)
+    DecisionFactory(agenda_item=item, position=1)
+    url = admin_url(AgendaItem, "change", item.pk)
+    form = RenderedForm(superuser_client.get(url).content.decode(), form_marker="novalidate")
+    assert form.get("decisions-1-position") == "2"
+    form.set("decisions-1-text", "Styrgruppen beslutar att gå vidare.")
+    response = superuser_client.post(url, form.data())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == admin_url(Meeting, "change", item.meeting_id)
+    assert list(item.decisions.values_list("position", flat=True)) == [1, 2]
