@@ -1,15 +1,19 @@
+import datetime
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .access import bodies_for_user
+from .editor.selectors import person_membership_line
 from .editor.views import meeting_editor_view
 from .forms import AgendaItemFormSet, AttendanceFormSet, DecisionFormSet
 from .importing.views import protocol_import_view
@@ -179,12 +183,28 @@ class MeetingAdmin(admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path(
+                "membership/",
+                self.admin_site.admin_view(self.membership_view),
+                name="meetings_meeting_membership",
+            ),
+            path(
                 "import/",
                 self.admin_site.admin_view(self.import_view),
                 name="meetings_meeting_import",
             ),
         ]
         return urls + super().get_urls()
+
+    def membership_view(self, request):
+        """A person's party, organisation and role in a body on a date, for the editor's attendance lines."""
+        body = get_object_or_404(bodies_for_user(request.user), pk=request.GET.get("body") or 0)
+        try:
+            on = datetime.date.fromisoformat(request.GET.get("date", ""))
+        except ValueError:
+            on = None
+        person = request.GET.get("person", "")
+        line = person_membership_line(body=body, person_id=int(person), on=on) if person.isdigit() else None
+        return JsonResponse(line or {})
 
     def import_view(self, request):
         """The importer: a protocol file or text → a preview to check → a draft meeting."""

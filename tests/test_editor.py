@@ -435,3 +435,23 @@ def test_signatures_are_entered_on_the_same_page(secretary_client):
     before = archive_rows()
     assert post_back(secretary_client, editor_url(meeting)).status_code == 302
     assert archive_rows() == before
+
+
+def test_membership_endpoint_tells_the_page_what_a_person_is_in_the_body(client, secretary):
+    """The editor's script asks for a chosen person's party, organisation and role in the body."""
+    membership = MembershipFactory(role="chair", party=PartyFactory(abbreviation="M"))
+    url = reverse("admin:meetings_meeting_membership")
+    query = {"body": membership.body_id, "person": membership.person_id, "date": "2022-04-22"}
+    assert client.get(url, query).status_code == 302  # to the login page
+    client.force_login(secretary)
+    assert client.get(url, query).json() == {
+        "person": membership.person_id,
+        "group": "member",
+        "present": True,
+        "role": "chair",
+        "party": membership.party_id,
+        "organisation": membership.organisation_id,
+    }
+    assert client.get(url, {**query, "person": PersonFactory().pk}).json() == {}
+    assert client.get(url, {**query, "date": "not a date"}).status_code == 200
+    assert client.get(url, {**query, "body": 999999}).status_code == 404

@@ -16,30 +16,39 @@ _GROUP_OF_ROLE = {
 _ATTENDANCE_ROLES = {choice.value for choice in Attendance.Role}
 
 
+def _memberships(*, body: Body, on: datetime.date | None):
+    memberships = Membership.objects.current(on=on) if on else Membership.objects.all()
+    return memberships.filter(body=body).order_by(
+        _order_by_choice("role", MEMBERSHIP_ROLE_ORDER), "person__name"
+    )
+
+
+def _attendance_line(membership: Membership) -> dict:
+    group = _GROUP_OF_ROLE.get(membership.role, Attendance.Group.MEMBER)
+    return {
+        "person": membership.person_id,
+        "group": group,
+        "present": group != Attendance.Group.SUBSTITUTE,
+        "role": membership.role if membership.role in _ATTENDANCE_ROLES else "",
+        "party": membership.party_id,
+        "organisation": membership.organisation_id,
+    }
+
+
 def body_roster(*, body: Body, on: datetime.date) -> list[dict]:
     """Attendance lines for a new meeting: the body's members and substitutes on the date, chair first."""
-    memberships = (
-        Membership.objects.current(on=on)
-        .filter(body=body)
-        .order_by(_order_by_choice("role", MEMBERSHIP_ROLE_ORDER), "person__name")
-    )
     lines, seen = [], set()
-    for membership in memberships:
-        if membership.person_id in seen:
-            continue
-        seen.add(membership.person_id)
-        group = _GROUP_OF_ROLE.get(membership.role, Attendance.Group.MEMBER)
-        lines.append(
-            {
-                "person": membership.person_id,
-                "group": group,
-                "present": group != Attendance.Group.SUBSTITUTE,
-                "role": membership.role if membership.role in _ATTENDANCE_ROLES else "",
-                "party": membership.party_id,
-                "organisation": membership.organisation_id,
-            }
-        )
+    for membership in _memberships(body=body, on=on):
+        if membership.person_id not in seen:
+            seen.add(membership.person_id)
+            lines.append(_attendance_line(membership))
     return lines
+
+
+def person_membership_line(*, body: Body, person_id: int, on: datetime.date | None) -> dict | None:
+    """The attendance line a person's membership of the body gives (group, role, party, organisation)."""
+    membership = _memberships(body=body, on=on).filter(person=person_id).first()
+    return _attendance_line(membership) if membership else None
 
 
 def meeting_previous(*, body: Body, before: datetime.date) -> Meeting | None:

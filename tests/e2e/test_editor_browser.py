@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from meetings.models import Meeting
-from tests.factories import BodyFactory, MembershipFactory, PartyFactory
+from tests.factories import BodyFactory, MembershipFactory, OrganisationFactory, PartyFactory
 
 
 @pytest.fixture
@@ -13,7 +13,11 @@ def roster(transactional_db):
     """A steering group of three members (Kent Lagrell (M) chairs) and one substitute."""
     body = BodyFactory(name="Styrgruppen för social välfärd")
     MembershipFactory(
-        body=body, role="chair", person__name="Kent Lagrell", party=PartyFactory(abbreviation="M")
+        body=body,
+        role="chair",
+        person__name="Kent Lagrell",
+        party=PartyFactory(abbreviation="M"),
+        organisation=OrganisationFactory(name="Öckerö"),
     )
     MembershipFactory(body=body, person__name="Patrik Linde", party=PartyFactory(abbreviation="S"))
     MembershipFactory(body=body, person__name="Marita Henriksson", party=None)
@@ -190,6 +194,26 @@ def test_secretary_enters_a_meeting_without_javascript(browser, live_server, sec
         assert meeting_rows(meeting) == before
     finally:
         context.close()
+
+
+def test_choosing_a_person_fills_in_party_and_organisation(page, live_server, secretary, roster):
+    """A person added to the list gets their party and municipality from the body at once."""
+    from tests.factories import MeetingFactory
+
+    kent = roster.memberships.get(role="chair")
+    meeting = MeetingFactory(body=roster, date=datetime.date(2022, 4, 22))
+    log_in(page, live_server.url, secretary)
+    page.goto(f"{live_server.url}/admin/meetings/meeting/{meeting.pk}/change/")
+    # The person field is an autocomplete (select2): choose as the widget does.
+    page.evaluate(
+        "([id, name]) => django.jQuery('#id_attendance-0-person').append(new Option(name, id, true, true)).trigger('change')",
+        [str(kent.person_id), kent.person.name],
+    )
+    party = page.locator("#id_attendance-0-party")
+    page.wait_for_function("document.querySelector('#id_attendance-0-party').value !== ''")
+    assert party.input_value() == str(kent.party_id)
+    assert page.locator("#id_attendance-0-organisation").input_value() == str(kent.organisation_id)
+    assert page.locator("#id_attendance-0-role").input_value() == "chair"
 
 
 @pytest.mark.parametrize("width", [1280, 1024])

@@ -170,6 +170,30 @@
   if (window.django && window.django.jQuery) window.django.jQuery(() => nameComboboxes(form));
   document.addEventListener("formset:added", (event) => nameComboboxes(event.target));
 
+  // Choosing a person on an attendance line fills in what their membership of the body says, where
+  // the line is still empty (the server does the same on saving, for pages without this script).
+  function fillFromMembership(select) {
+    const row = select.closest("tr");
+    if (!row || !select.value || !form.dataset.membershipUrl) return;
+    fetch(`${form.dataset.membershipUrl}&person=${encodeURIComponent(select.value)}`, {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then((response) => (response.ok ? response.json() : {}))
+      .then((line) => {
+        ["party", "organisation", "role"].forEach((name) => {
+          const field = row.querySelector(`select[name$="-${name}"]`);
+          if (field && !field.value && line[name]) field.value = String(line[name]);
+        });
+      })
+      .catch(() => {});
+  }
+  if (window.django && window.django.jQuery) {
+    window.django.jQuery(form).on("change", 'select[name^="attendance-"][name$="-person"]', (event) => {
+      fillFromMembership(event.target);
+    });
+  }
+
   // Leaving with unsaved changes asks first; saving does not.
   form.addEventListener("input", () => {
     dirty = true;
