@@ -1,17 +1,23 @@
+import datetime
+
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .forms import AgendaItemFormSet, AttendanceFormSet
+from .access import bodies_for_user
+from .editor.selectors import person_membership_line
+from .editor.views import meeting_editor_view
+from .forms import AgendaItemFormSet, AttendanceFormSet, DecisionFormSet
 from .importing.views import protocol_import_view
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
-from .selectors import body_next_paragraph_number, meeting_next_item_numbers
 
 
 @admin.register(Body)
@@ -143,13 +149,11 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("Next meetings"), {"fields": ["next_meeting_dates", "next_meeting_note"]}),
     ]
 
-    class Media:
-        js = ["admin/js/meeting_numbers.js"]
-
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .filter(body__in=bodies_for_user(request.user))
             .annotate(
                 item_count=Count("items"), first_number=Min("items__number"), last_number=Max("items__number")
             )
@@ -163,23 +167,25 @@ class MeetingAdmin(admin.ModelAdmin):
     def paragraphs(self, obj):
         return f"§ {obj.first_number}–{obj.last_number}" if obj.first_number is not None else "–"
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, AgendaItemInline) and request.method == "GET":
-            body = obj.body if obj and obj.body_id else None
-            if body is None and request.GET.get("body", "").isdigit():
-                body = Body.objects.filter(pk=request.GET["body"]).first()
-            kwargs["initial"] = meeting_next_item_numbers(
-                meeting=obj, body=body, count=inline.get_extra(request, obj)
-            )
-        return kwargs
+    def add_view(self, request, form_url="", extra_context=None):
+        """The protocol editor, after choosing the body and date."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return meeting_editor_view(request, self)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The protocol editor; those who may only view the meeting get the admin's read-only page."""
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None or not self.has_change_permission(request, meeting):
+            return super().change_view(request, object_id, form_url, extra_context)
+        return meeting_editor_view(request, self, meeting)
 
     def get_urls(self):
         urls = [
             path(
-                "next-number/<int:body_id>/",
-                self.admin_site.admin_view(self.next_number_view),
-                name="meetings_meeting_next_number",
+                "membership/",
+                self.admin_site.admin_view(self.membership_view),
+                name="meetings_meeting_membership",
             ),
             path(
                 "import/",
@@ -189,20 +195,34 @@ class MeetingAdmin(admin.ModelAdmin):
         ]
         return urls + super().get_urls()
 
+    def membership_view(self, request):
+        """A person's party, organisation and role in a body on a date, for the editor's attendance lines."""
+        body = get_object_or_404(bodies_for_user(request.user), pk=request.GET.get("body") or 0)
+        try:
+            on = datetime.date.fromisoformat(request.GET.get("date", ""))
+        except ValueError:
+            on = None
+        person = request.GET.get("person", "")
+        line = person_membership_line(body=body, person_id=int(person), on=on) if person.isdigit() else None
+        return JsonResponse(line or {})
+
     def import_view(self, request):
         """The importer: a protocol file or text → a preview to check → a draft meeting."""
         return protocol_import_view(request, self)
 
-    def next_number_view(self, request, body_id):
-        """The body's next free § number, for new meetings whose body was just chosen."""
-        body = get_object_or_404(Body, pk=body_id)
-        return JsonResponse({"body": body.pk, "next_number": body_next_paragraph_number(body=body)})
-
 
 class DecisionInline(admin.StackedInline):
     model = Decision
+    formset = DecisionFormSet
     extra = 1
     fields = [("kind", "position"), "text"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # The empty row proposes the order after the item's last decision; unchanged, it is no error.
+        following = (obj.decisions.aggregate(highest=Max("position"))["highest"] or 0) + 1 if obj else 1
+        formset.form.base_fields["position"].initial = following
+        return formset
 
 
 # Addresses typed without a scheme are taken as https (Django 6's default).
@@ -224,6 +244,13 @@ class AgendaItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ["meeting", "presenters", "parent"]
     inlines = [DecisionInline, AgendaItemLinkInline]
     fields = ["meeting", ("number", "position"), ("parent", "label"), *AGENDA_ITEM_CONTENT_FIELDS]
+
+    def response_change(self, request, obj):
+        """Saving an item leads back to its meeting, unless another button asked for something else."""
+        response = super().response_change(request, obj)
+        if "_continue" in request.POST or "_addanother" in request.POST or "_popup" in request.POST:
+            return response
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.meeting_id]))
 
 
 @admin.register(Decision)

@@ -15,7 +15,12 @@ class UniqueWithinParentFormSet(BaseInlineFormSet):
     distinct_fields: tuple[tuple[str, str], ...] = ()
 
     def clean(self):
+        # Before Django's own uniqueness check, which reports an unconditional repeat (a decision's
+        # order) only in general words above the rows, not next to the field.
+        self._check_distinct()
         super().clean()
+
+    def _check_distinct(self):
         for field, message in self.distinct_fields:
             seen = {}
             for form in self.forms:
@@ -39,3 +44,7 @@ class AgendaItemFormSet(UniqueWithinParentFormSet):
 
 class AttendanceFormSet(UniqueWithinParentFormSet):
     distinct_fields = (("person", _("This person is already listed for the meeting.")),)
+
+
+class DecisionFormSet(UniqueWithinParentFormSet):
+    distinct_fields = (("position", _("Two decisions of the item have the same order.")),)

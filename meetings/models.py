@@ -278,6 +278,15 @@ class Attendance(models.Model):
     side = models.CharField(
         _("side"), max_length=100, blank=True, help_text=_("For a joint body, e.g. För VGR.")
     )
+    substitute_for = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("serving for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="substituted_by",
+        help_text=_("For a serving substitute: the member whose seat they took."),
+    )
     paragraph_from = models.PositiveIntegerField(_("present from §"), null=True, blank=True)
     paragraph_to = models.PositiveIntegerField(_("present to §"), null=True, blank=True)
     agenda_position = models.PositiveSmallIntegerField(

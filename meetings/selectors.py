@@ -265,19 +265,31 @@ class MeetingPage:
     next: Meeting | None
 
 
-def meeting_page(*, meeting: Meeting) -> MeetingPage:
-    """Everything a meeting page shows, in a number of queries that does not grow with the record."""
+def meeting_draft_get(*, slug: str, date: datetime.date) -> Meeting | None:
+    """A meeting that is not public yet, for the draft preview of those allowed to see it (see access)."""
+    return (
+        Meeting.objects.exclude(pk__in=Meeting.objects.public().values("pk"))
+        .select_related("body__organisation")
+        .filter(body__slug=slug, date=date)
+        .first()
+    )
+
+
+def meeting_page(*, meeting: Meeting, draft: bool = False) -> MeetingPage:
+    """Everything a meeting page shows, in a number of queries that does not grow with the record.
+
+    ``draft`` builds the page of a meeting not yet public, exactly as it will be published; only the
+    draft preview passes it, after asking ``meetings.access``.
+    """
+    items = AgendaItem.objects.filter(meeting=meeting) if draft else AgendaItem.objects.public()
     items = items_redact(
-        AgendaItem.objects.public()
-        .filter(meeting=meeting)
-        .prefetch_related(*item_prefetches())
-        .order_by("position")
+        items.filter(meeting=meeting).prefetch_related(*item_prefetches()).order_by("position")
     )
     for item in items:
         item.meeting = meeting  # links to items need the meeting and body: no query per item
     attendances = (
         Attendance.objects.filter(meeting=meeting)
-        .select_related("person", "party", "organisation")
+        .select_related("person", "party", "organisation", "substitute_for")
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)

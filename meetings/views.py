@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import selectors
+from .access import user_can_access_body
 from .filters import SearchFilterSet
 from .models import Body
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
@@ -53,14 +54,26 @@ def _public_meeting_or_404(slug, date):
 
 @require_safe
 def meeting_detail(request, slug, date):
-    meeting = _public_meeting_or_404(slug, date)
-    page = selectors.meeting_page(meeting=meeting)
+    """A published meeting; for staff allowed to work on the body, also a draft, marked as such."""
+    meeting = selectors.meeting_public_get(slug=slug, date=date)
+    draft = False
+    if meeting is None:
+        meeting = selectors.meeting_draft_get(slug=slug, date=date)
+        if meeting is None or not user_can_access_body(request.user, meeting.body):
+            raise Http404(_("No published meeting of this body on this date."))
+        draft = True
+    page = selectors.meeting_page(meeting=meeting, draft=draft)
     signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
-    return render(
+    response = render(
         request,
         "meetings/meeting_detail.html",
-        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters},
+        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters, "draft": draft},
     )
+    if draft:
+        # A draft is for the secretary's eyes: never kept by a shared cache, never indexed.
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _render_item(request, item):

@@ -2,17 +2,28 @@
 
 from django.urls import reverse
 
+from .factories import MeetingFactory
+
 
 def test_admin_is_swedish_by_default(admin_client):
-    response = admin_client.get(reverse("admin:meetings_meeting_add"))
+    meeting = MeetingFactory()
+    response = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
     content = response.content.decode()
     assert '<html lang="sv"' in content
-    assert "Protokoll och justering" in content
+    assert "Tjänstgör för" in content
     assert "Kommande möten" in content
 
 
+def test_django_keeps_its_own_swedish_and_the_language_switch_its_own_word(admin_client):
+    """Django's "Change" links say "Ändra"; only the language switch's button says "Byt"."""
+    content = admin_client.get(reverse("admin:index")).content.decode()
+    assert ">Ändra</a>" in content
+    assert ">Byt</button>" in content
+    assert ">Byt</a>" not in content
+
+
 def test_language_switch_changes_admin_to_english(admin_client):
-    url = reverse("admin:meetings_meeting_add")
+    url = reverse("admin:meetings_meeting_change", args=[MeetingFactory().pk])
     page = admin_client.get(url).content.decode()
     assert 'action="/i18n/setlang/"' in page
     assert 'name="csrfmiddlewaretoken"' in page.split('action="/i18n/setlang/"')[1][:400]
@@ -21,10 +32,10 @@ def test_language_switch_changes_admin_to_english(admin_client):
     assert response.status_code == 302 and response.url == url
     content = admin_client.get(url).content.decode()
     assert '<html lang="en"' in content
-    assert "Record and adjustment" in content
+    assert "Serving for" in content
 
     admin_client.post(reverse("set_language"), {"language": "sv", "next": url})
-    assert "Protokoll och justering" in admin_client.get(url).content.decode()
+    assert "Tjänstgör för" in admin_client.get(url).content.decode()
 
 
 def test_language_switch_is_on_the_login_page(client):
@@ -50,7 +61,7 @@ def test_browser_language_does_not_override_swedish(admin_client):
     """An English browser still gets Swedish until the visitor switches language."""
     response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en-US,en;q=0.9"})
     assert response.headers["Content-Language"] == "sv"
-    assert "Sammanträden och protokoll" in response.content.decode()
+    assert ">Personer</a>" in response.content.decode()
 
 
 def test_unknown_language_cookie_falls_back_to_swedish(admin_client):

@@ -12,6 +12,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ..models import Attendance
@@ -29,7 +30,6 @@ from .match import names_match
 from .parse import decision_kind, protocol_parse
 from .save import (
     body_guess,
-    meeting_duplicate_message,
     meeting_find_imported,
     meeting_import,
     result_names,
@@ -62,15 +62,16 @@ def protocol_import_view(request, model_admin):
             form.add_error(None, problem.message)
         else:
             fingerprint = text_fingerprint(text)
-            duplicate = meeting_find_imported(fingerprint=fingerprint)
+            body = form.cleaned_data.get("body") or body_guess(result.body)
+            date = form.cleaned_data.get("date") or result.date
+            # Said at once, before any checking: the same document, or the body's meeting that day.
+            duplicate = meeting_find_imported(fingerprint=fingerprint, body=body, date=date)
             if duplicate is not None:
-                form.add_error(None, meeting_duplicate_message(duplicate))
+                form.add_error(None, _duplicate_error(duplicate))
             else:
                 data = result.as_dict(full=True)
                 token = secrets.token_urlsafe(16)
                 request.session[_SESSION_PREFIX + token] = {"data": data, "fingerprint": fingerprint}
-                body = form.cleaned_data.get("body") or body_guess(result.body)
-                date = form.cleaned_data.get("date") or result.date
                 return _preview(request, model_admin, token=token, data=data, body=body, date=date)
     return TemplateResponse(
         request,
@@ -83,8 +84,24 @@ def protocol_import_view(request, model_admin):
     )
 
 
+def _duplicate_error(meeting) -> str:
+    """The meeting that already holds the protocol, with a link to it in the editor."""
+    link = format_html(
+        '<a href="{}">{}</a>', reverse("admin:meetings_meeting_change", args=[meeting.pk]), meeting
+    )
+    return format_html(
+        _("This protocol is already in the archive: {meeting}. Nothing was imported."), meeting=link
+    )
+
+
 def _context(model_admin, title):
-    return {"title": title, "opts": model_admin.model._meta, "has_view_permission": True}
+    # Wide tables and item cards, like the editor: the whole width, no sidebar.
+    return {
+        "title": title,
+        "opts": model_admin.model._meta,
+        "has_view_permission": True,
+        "is_nav_sidebar_enabled": False,
+    }
 
 
 def _initial(data: dict, body, date):
@@ -311,6 +328,12 @@ def _confirm(request, model_admin):
         )
 
     if not (forms_valid and people_valid):
+        return again()
+    duplicate = meeting_find_imported(
+        body=meeting_form.cleaned_data["body"], date=meeting_form.cleaned_data["date"]
+    )
+    if duplicate is not None:
+        meeting_form.add_error(None, _duplicate_error(duplicate))
         return again()
     try:
         meeting = meeting_import(

@@ -1,6 +1,7 @@
 """The importer in the admin: upload or paste → preview → confirm → a draft meeting."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -260,3 +261,50 @@ def test_pasting_any_text_never_gives_an_error_page(client_secretary, text):
     """Whatever is pasted, the importer answers with the form or a preview, never a server error."""
     response = client_secretary.post(URL, {"text": text})
     assert response.status_code == 200
+
+
+def test_same_body_and_date_is_refused_at_upload_with_a_link(client_secretary, db):
+    """The body's meeting on the document's date is named at upload, with a link to open it."""
+    body = BodyFactory()
+    existing = Meeting.objects.create(body=body, date=datetime.date(2022, 4, 22))
+    response = _upload(client_secretary, body=body.pk, date="2022-04-22")
+    assert response.status_code == 200
+    html = response.content.decode()
+    link = reverse("admin:meetings_meeting_change", args=[existing.pk])
+    assert f'<a href="{link}">{existing}</a>' in html
+    assert "token" not in response.context
+
+
+def test_upload_page_shows_no_error_before_anything_is_sent(client_secretary):
+    assert "errornote" not in client_secretary.get(URL).content.decode()
+
+
+def test_confirm_step_of_a_council_is_not_refused_for_its_size(client_secretary, db):
+    """The preview of a large protocol posts back more than 1,000 fields, and that is accepted."""
+    body = BodyFactory()
+    first = ["Anna", "Erik", "Maria", "Lars", "Karin", "Per", "Eva", "Johan", "Lena", "Anders"]
+    last = [
+        "Andersson",
+        "Berg",
+        "Carlsson",
+        "Dahl",
+        "Ek",
+        "Falk",
+        "Holm",
+        "Lind",
+        "Nyberg",
+        "Ström",
+        "Sjöberg",
+    ]
+    members = "\n".join(f"{first[n % 10]} {last[n // 10]} (S), Kommun" for n in range(101))
+    items = "\n\n".join(f"§ {100 + n}. Ärende {n}\nInformationen antecknas." for n in range(70))
+    text = f"Protokoll\nNÄRVARANDE\n\nLedamöter\n\n{members}\n\nPARAGRAFER 100 - 169\n\n{items}\n"
+    response = client_secretary.post(URL, {"text": text, "body": body.pk, "date": "2022-04-22"})
+    assert response.status_code == 200
+    data = _confirm_data(response)
+    assert sum(len(v) if isinstance(v, list) else 1 for v in data.values()) > 1000
+    confirmed = client_secretary.post(
+        URL, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded"
+    )
+    assert confirmed.status_code == 302
+    assert Meeting.objects.get(body=body).items.count() == 70
