@@ -3,7 +3,21 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, TextField, Value, When
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
@@ -319,13 +333,45 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
 # People
 
 
-def person_is_public(*, person: Person) -> bool:
-    """A person has a page when a membership, a public meeting's attendance or a public item names them."""
+def people_public():
+    """People with a page: named by a membership, a public meeting's attendance or a public item.
+
+    Exists, not joins: a person with thousands of attendances is one row, and each test stops at
+    its first match.
+    """
     public = Meeting.objects.public()
-    return (
-        person.memberships.exists()
-        or person.attendances.filter(meeting__in=public).exists()
-        or person.presented_items.filter(meeting__in=public).exists()
+    return Person.objects.filter(
+        Exists(Membership.objects.filter(person=OuterRef("pk")))
+        | Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__in=public))
+        | Exists(AgendaItem.objects.public().filter(presenters=OuterRef("pk")))
+    )
+
+
+def person_is_public(*, person: Person) -> bool:
+    return people_public().filter(pk=person.pk).exists()
+
+
+def people_public_lookup(*, text: str, limit: int = 6) -> list[Person]:
+    """The public person whose address slug is ``text``, else the public people so named (any spelling)."""
+    text = " ".join(text.split())[:200]
+    by_slug = list(people_public().filter(slug=text)[:1])
+    if by_slug:
+        return by_slug
+    return list(people_public().named(text).order_by("name", "pk")[:limit])
+
+
+def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
+    """Public people whose name or a spelling of it contains ``term``, names starting with it first."""
+    term = " ".join(term.split())[:100]
+    if len(term) < 2:
+        return []
+    starts = Q(name__istartswith=term)
+    return list(
+        people_public()
+        .filter(starts | Q(name__icontains=term) | Q(alternative_names__icontains=term))
+        .annotate(starts=Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("starts", "name", "pk")
+        .only("pk", "name", "slug")[:limit]
     )
 
 
@@ -368,21 +414,103 @@ def person_page(*, person: Person) -> PersonPage:
 # Search
 
 
-def search_items(*, compiled: CompiledQuery):
-    """Searchable items matching the compiled query, ranked by relevance (newest first without words).
+# The most matches a search looks at. The hit count is exact up to this many and shown as "more
+# than" beyond; relevance is ranked among the newest this many matches, found through the meeting
+# date index, so a word in half the archive costs what a word in a few thousand paragraphs costs.
+SEARCH_CANDIDATES = 5000
+RESULTS_PER_PAGE = 20
 
-    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further, a page of its ids is
-    taken, and :func:`search_results_page` fetches those rows with their excerpts.
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+def search_items(*, compiled: CompiledQuery):
+    """Searchable items matching the compiled query (all searchable items without words), unordered.
+
+    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further,
+    :func:`search_result_ids` orders and bounds it, and :func:`search_results_page` fetches one
+    page of rows with their excerpts.
     """
     items = AgendaItem.objects.searchable()
-    if not compiled:
-        return items.order_by("-meeting__date", "position")
-    query = compiled.search_query()
-    return (
-        items.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by("-rank", "-meeting__date", "position")
+    if compiled:
+        items = items.filter(search_vector=compiled.search_query())
+    return items
+
+
+class _BoundedIds:
+    """The ids of ordered search results for Django's Paginator, with a count capped at
+    :data:`SEARCH_CANDIDATES`: only the slices the Paginator asks for are fetched."""
+
+    def __init__(self, fetch, count: int):
+        self._fetch = fetch  # (offset, limit) -> list of ids
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: slice) -> list[int]:
+        start = index.start or 0
+        stop = self._count if index.stop is None else min(index.stop, self._count)
+        return self._fetch(start, max(0, stop - start))
+
+
+def _ranked_slice(candidates, offset: int, limit: int) -> list[int]:
+    """Orders the candidate rows (id, rank, date, position) by relevance and takes a slice.
+
+    A derived table, so that the rank is computed for the candidates only and the outer sort
+    handles at most :data:`SEARCH_CANDIDATES` rows.
+    """
+    sql, params = candidates.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT candidates.* FROM ({sql}) AS candidates "
+            "ORDER BY 2 DESC, 3 DESC, 4 ASC, 1 ASC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@dataclass
+class SearchCount:
+    """How many items match: exact up to the bound, a lower bound ("more than") beyond it."""
+
+    value: int
+    more: bool
+
+
+def search_count(matches) -> SearchCount:
+    """Counts the matches up to :data:`SEARCH_CANDIDATES` and says whether there are more."""
+    found = matches.order_by()[: SEARCH_CANDIDATES + 1].count()
+    return SearchCount(value=min(found, SEARCH_CANDIDATES), more=found > SEARCH_CANDIDATES)
+
+
+def search_result_ids(*, matches, compiled: CompiledQuery, sort: str, count: SearchCount) -> _BoundedIds:
+    """The ids of the matches in the order to show, for pagination, within the bound.
+
+    By relevance (when there are words): ranked by weight and frequency among the newest
+    :data:`SEARCH_CANDIDATES` matches, or among all of them when there are no more. Newest or
+    oldest first: walks the meetings by date, so a deep page costs its offset, never a sort of
+    every match.
+    """
+    if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
+        direction = "" if sort == Sort.OLDEST else "-"
+        ordered = matches.order_by(f"{direction}meeting__date", "position", "pk").values_list("pk", flat=True)
+        return _BoundedIds(lambda offset, limit: list(ordered[offset : offset + limit]), count.value)
+    candidates = matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query())).values_list(
+        "pk", "rank", "meeting__date", "position"
     )
+    if count.more:
+        # Without the bound the sort would rank every match: half the archive for a common word.
+        candidates = candidates.order_by("-meeting__date", "-pk")[:SEARCH_CANDIDATES]
+    else:
+        candidates = candidates.order_by()
+    return _BoundedIds(lambda offset, limit: _ranked_slice(candidates, offset, limit), count.value)
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:

@@ -418,7 +418,9 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
         others = body_ids[1:] or body_ids
         rest = meeting_count - stress_meetings
         for index, pk in enumerate(others):
-            per_body[pk] = per_body.get(pk, 0) + rest // len(others) + (1 if index < rest % len(others) else 0)
+            per_body[pk] = (
+                per_body.get(pk, 0) + rest // len(others) + (1 if index < rest % len(others) else 0)
+            )
         meeting_rows = []
         for pk in body_ids:
             count = min(per_body.get(pk, 0), days)
@@ -465,11 +467,28 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             cursor,
             "meetings_meeting",
             [
-                "id", "body_id", "date", "start_time", "end_time", "location", "mode", "record_kind",
-                "status", "chair_id", "secretary_id", "secretary_title", "adjustment_place",
-                "adjusted_on", "posted_on", "approved_on", "next_meeting_dates", "next_meeting_note",
-                "source_fingerprint", "created_at", "updated_at",
-            ],  # fmt: skip
+                "id",
+                "body_id",
+                "date",
+                "start_time",
+                "end_time",
+                "location",
+                "mode",
+                "record_kind",
+                "status",
+                "chair_id",
+                "secretary_id",
+                "secretary_title",
+                "adjustment_place",
+                "adjusted_on",
+                "posted_on",
+                "approved_on",
+                "next_meeting_dates",
+                "next_meeting_note",
+                "source_fingerprint",
+                "created_at",
+                "updated_at",
+            ],
             meeting_values(),
             progress,
         )
@@ -500,7 +519,18 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         position,
                     )
                 secretary = officials[done % len(officials)]
-                yield (meeting_pk, secretary, "secretary", True, "", "nämndsekreterare", None, region_id, "", 1)
+                yield (
+                    meeting_pk,
+                    secretary,
+                    "secretary",
+                    True,
+                    "",
+                    "nämndsekreterare",
+                    None,
+                    region_id,
+                    "",
+                    1,
+                )
                 for extra in rng.sample(officials, min(2, len(officials))):
                     if extra != secretary:
                         position += 1
@@ -524,9 +554,17 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             cursor,
             "meetings_attendance",
             [
-                "meeting_id", "person_id", "group", "present", "role", "title", "party_id",
-                "organisation_id", "side", "position",
-            ],  # fmt: skip
+                "meeting_id",
+                "person_id",
+                "group",
+                "present",
+                "role",
+                "title",
+                "party_id",
+                "organisation_id",
+                "side",
+                "position",
+            ],
             attendance_values(),
         )
         progress.close()
@@ -610,9 +648,20 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             cursor,
             "meetings_agendaitem",
             [
-                "id", "meeting_id", "parent_id", "number", "label", "position", "title", "case_number",
-                "summary", "discussion", "confidential", "confidentiality_ground", "search_document",
-            ],  # fmt: skip
+                "id",
+                "meeting_id",
+                "parent_id",
+                "number",
+                "label",
+                "position",
+                "title",
+                "case_number",
+                "summary",
+                "discussion",
+                "confidential",
+                "confidentiality_ground",
+                "search_document",
+            ],
             item_values(),
         )
         progress.close()

@@ -5,8 +5,9 @@ selectors), so drafts and adjusted-but-unposted protocols never reach a public p
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -14,8 +15,6 @@ from . import selectors
 from .filters import SearchFilterSet
 from .models import Body
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
-
-RESULTS_PER_PAGE = 20
 
 
 @require_safe
@@ -128,9 +127,9 @@ def _chips(request, filterset) -> list[dict]:
     return chips
 
 
-def _page(request, queryset):
+def _page(request, ids):
     """The requested page of results, and a note when the requested page could not be shown."""
-    paginator = Paginator(queryset, RESULTS_PER_PAGE)
+    paginator = Paginator(ids, selectors.RESULTS_PER_PAGE)
     raw = request.GET.get("page", "1")
     note = ""
     try:
@@ -182,19 +181,34 @@ def search(request):
             )
 
     filterset = SearchFilterSet(request.GET or None, queryset=selectors.search_items(compiled=compiled))
-    has_filters = filterset.is_bound and any(
-        value not in (None, "", [])
-        for name, value in getattr(filterset.form, "cleaned_data", {}).items()
-        if name != "sort"
+    # Validates the form, so a search by filters alone (/sok/?person=…) counts as a search.
+    has_filters = (
+        filterset.is_bound
+        and filterset.is_valid() is not None
+        and any(
+            value not in (None, "", [])
+            for name, value in getattr(filterset.form, "cleaned_data", {}).items()
+            if name != "sort"
+        )
     )
     searched = bool(compiled) or has_filters
-    page = page_note = None
+    page = count = None
     results = []
     if searched:
-        # Rank and paginate ids only; then fetch the page's rows with their excerpts.
-        page, page_note = _page(request, filterset.qs.values_list("pk", flat=True))
+        # Count and order within a bound, take a page of ids; then fetch those rows with excerpts.
+        matches = filterset.qs
+        count = selectors.search_count(matches)
+        ids = selectors.search_result_ids(
+            matches=matches, compiled=compiled, sort=filterset.sort_order, count=count
+        )
+        page, page_note = _page(request, ids)
         if page_note:
             notes.append(page_note)
+        if count.more and page.number == page.paginator.num_pages and page_note:
+            notes.append(
+                _("Only the first %(count)s hits can be paged through; add a word or a filter.")
+                % {"count": selectors.SEARCH_CANDIDATES}
+            )
         results = selectors.search_results_page(ids=list(page.object_list), compiled=compiled)
 
     params = request.GET.copy()
@@ -210,9 +224,22 @@ def search(request):
             "chips": _chips(request, filterset) if filterset.is_bound else [],
             "candidates": candidates,
             "searched": searched,
+            "count": count,
             "page": page,
             "results": results,
             "notes": notes,
             "page_query": params.urlencode(),
         },
     )
+
+
+@require_safe
+def person_autocomplete(request):
+    """Suggestions for the search form's person filter: public people only, as JSON."""
+    people = selectors.people_public_suggestions(term=request.GET.get("q", ""))
+    response = JsonResponse(
+        {"results": [{"slug": person.slug, "name": person.name} for person in people]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+    patch_cache_control(response, public=True, max_age=300)
+    return response
