@@ -3,7 +3,6 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -440,42 +439,6 @@ def search_items(*, compiled: CompiledQuery):
     return items
 
 
-class _BoundedIds:
-    """The ids of ordered search results for Django's Paginator, with a count capped at
-    :data:`SEARCH_CANDIDATES`: only the slices the Paginator asks for are fetched."""
-
-    def __init__(self, fetch, count: int):
-        self._fetch = fetch  # (offset, limit) -> list of ids
-        self._count = count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index: slice) -> list[int]:
-        start = index.start or 0
-        stop = self._count if index.stop is None else min(index.stop, self._count)
-        return self._fetch(start, max(0, stop - start))
-
-
-def _ranked_slice(candidates, offset: int, limit: int) -> list[int]:
-    """Orders the candidate rows (id, rank, date, position) by relevance and takes a slice.
-
-    A derived table, so that the rank is computed for the candidates only and the outer sort
-    handles at most :data:`SEARCH_CANDIDATES` rows.
-    """
-    sql, params = candidates.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT candidates.* FROM ({sql}) AS candidates "
-            "ORDER BY 2 DESC, 3 DESC, 4 ASC, 1 ASC LIMIT %s OFFSET %s",
-            [*params, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
 @dataclass
 class SearchCount:
     """How many items match: exact up to the bound, a lower bound ("more than") beyond it."""
@@ -484,33 +447,61 @@ class SearchCount:
     more: bool
 
 
+class SearchResultIds:
+    """The ids of ordered search results for Django's Paginator, within the bound.
+
+    ``count()`` is capped at :data:`SEARCH_CANDIDATES` and ``count_info`` says whether there are
+    more; only the slices the Paginator asks for are fetched.
+    """
+
+    def __init__(self, fetch, count: SearchCount):
+        self._fetch = fetch  # (offset, limit) -> list of ids
+        self.count_info = count
+
+    def count(self) -> int:
+        return self.count_info.value
+
+    def __len__(self) -> int:
+        return self.count_info.value
+
+    def __getitem__(self, index: slice) -> list[int]:
+        start = index.start or 0
+        stop = len(self) if index.stop is None else min(index.stop, len(self))
+        return self._fetch(start, max(0, stop - start))
+
+
 def search_count(matches) -> SearchCount:
     """Counts the matches up to :data:`SEARCH_CANDIDATES` and says whether there are more."""
     found = matches.order_by()[: SEARCH_CANDIDATES + 1].count()
     return SearchCount(value=min(found, SEARCH_CANDIDATES), more=found > SEARCH_CANDIDATES)
 
 
-def search_result_ids(*, matches, compiled: CompiledQuery, sort: str, count: SearchCount) -> _BoundedIds:
+def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchResultIds:
     """The ids of the matches in the order to show, for pagination, within the bound.
 
-    By relevance (when there are words): ranked by weight and frequency among the newest
-    :data:`SEARCH_CANDIDATES` matches, or among all of them when there are no more. Newest or
-    oldest first: walks the meetings by date, so a deep page costs its offset, never a sort of
-    every match.
+    By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES`
+    matches (all of them when there are no more) with their rank, and they are ordered here by
+    rank: the count and every page come from those rows. Newest or oldest first: a capped count,
+    then each page walks the meetings by date, so a deep page costs its offset and never a sort
+    of every match.
     """
     if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
         direction = "" if sort == Sort.OLDEST else "-"
         ordered = matches.order_by(f"{direction}meeting__date", "position", "pk").values_list("pk", flat=True)
-        return _BoundedIds(lambda offset, limit: list(ordered[offset : offset + limit]), count.value)
-    candidates = matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query())).values_list(
-        "pk", "rank", "meeting__date", "position"
+        return SearchResultIds(
+            lambda offset, limit: list(ordered[offset : offset + limit]), search_count(matches)
+        )
+    rows = list(
+        matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query()))
+        .values_list("pk", "rank", "meeting__date", "position")
+        .order_by("-meeting__date", "-pk")[: SEARCH_CANDIDATES + 1]
     )
-    if count.more:
-        # Without the bound the sort would rank every match: half the archive for a common word.
-        candidates = candidates.order_by("-meeting__date", "-pk")[:SEARCH_CANDIDATES]
-    else:
-        candidates = candidates.order_by()
-    return _BoundedIds(lambda offset, limit: _ranked_slice(candidates, offset, limit), count.value)
+    count = SearchCount(value=min(len(rows), SEARCH_CANDIDATES), more=len(rows) > SEARCH_CANDIDATES)
+    rows = rows[:SEARCH_CANDIDATES]
+    # Best rank first; among equals the newest meeting, then the order on the agenda.
+    rows.sort(key=lambda row: (-row[1], -row[2].toordinal(), row[3], row[0]))
+    ids = [row[0] for row in rows]
+    return SearchResultIds(lambda offset, limit: ids[offset : offset + limit], count)
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:

@@ -196,11 +196,8 @@ def search(request):
     results = []
     if searched:
         # Count and order within a bound, take a page of ids; then fetch those rows with excerpts.
-        matches = filterset.qs
-        count = selectors.search_count(matches)
-        ids = selectors.search_result_ids(
-            matches=matches, compiled=compiled, sort=filterset.sort_order, count=count
-        )
+        ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
+        count = ids.count_info
         page, page_note = _page(request, ids)
         if page_note:
             notes.append(page_note)
