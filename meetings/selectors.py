@@ -13,11 +13,12 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat, ExtractYear
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
@@ -122,11 +123,25 @@ def meeting_next_item_numbers(*, meeting: Meeting | None, body: Body | None, cou
 # Home and bodies
 
 
+def _item_count():
+    """The number of a meeting's items as a correlated subquery: computed for the rows shown only,
+    where ``Count("items")`` would join and group every meeting before the page is cut."""
+    return Subquery(
+        AgendaItem.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count"),
+        output_field=IntegerField(),
+    )
+
+
 def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
+    """The latest public meetings, newest first, through the meeting date index."""
     return list(
         Meeting.objects.public()
         .select_related("body__organisation")
-        .annotate(item_count=Count("items"))
+        .annotate(item_count=Coalesce(_item_count(), 0))
         .order_by("-date", "body__name")[:limit]
     )
 
@@ -144,14 +159,47 @@ def organisations_with_bodies() -> list[Organisation]:
     )
 
 
-def body_meetings_by_year(*, body: Body) -> list[tuple[int, list[Meeting]]]:
-    meetings = (
+MEETINGS_PER_PAGE = 50
+
+
+@dataclass
+class YearLink:
+    year: int
+    count: int
+    page: int  # the page of the body's meeting list where the year starts
+
+
+def body_meetings(*, body: Body):
+    """The body's public meetings, newest first, each with its number of items (for pagination)."""
+    return (
         Meeting.objects.public()
         .filter(body=body)
         .select_related("body")
-        .annotate(item_count=Count("items"))
+        .annotate(item_count=Coalesce(_item_count(), 0))
         .order_by("-date")
     )
+
+
+def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list[YearLink]:
+    """The years the body has public meetings in, newest first, with the page each year starts on."""
+    rows = (
+        Meeting.objects.public()
+        .filter(body=body)
+        .annotate(year=ExtractYear("date"))
+        .order_by("-year")
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values_list("year", "count")
+    )
+    links, before = [], 0
+    for year, count in rows:
+        links.append(YearLink(year=year, count=count, page=before // per_page + 1))
+        before += count
+    return links
+
+
+def meetings_by_year(meetings) -> list[tuple[int, list[Meeting]]]:
+    """Meetings (newest first) grouped by year, for headings."""
     return [(year, list(group)) for year, group in itertools.groupby(meetings, key=lambda m: m.date.year)]
 
 
@@ -374,38 +422,30 @@ def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
     )
 
 
-@dataclass
-class PersonPage:
-    person: Person
-    memberships: list
-    attended: list
-    absent: list
-    presented: list
-
-
-def person_page(*, person: Person) -> PersonPage:
-    memberships = list(
+def person_memberships(*, person: Person) -> list:
+    return list(
         person.memberships.select_related("body", "party", "organisation").order_by(
             F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name"
         )
     )
-    attendances = list(
-        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+
+
+def person_attendances(*, person: Person, present: bool):
+    """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
+    return (
+        Attendance.objects.filter(person=person, present=present, meeting__in=Meeting.objects.public())
         .select_related("meeting__body", "party", "organisation")
-        .order_by("-meeting__date")
+        .order_by("-meeting__date", "pk")
     )
-    presented = items_redact(
+
+
+def person_presented_items(*, person: Person):
+    """Public items the person presented, newest first (for pagination; redact each page)."""
+    return (
         AgendaItem.objects.public()
         .filter(presenters=person)
         .select_related("meeting__body")
-        .order_by("-meeting__date", "position")
-    )
-    return PersonPage(
-        person=person,
-        memberships=memberships,
-        attended=[row for row in attendances if row.present],
-        absent=[row for row in attendances if not row.present],
-        presented=presented,
+        .order_by("-meeting__date", "position", "pk")
     )
 
 

@@ -4,7 +4,6 @@ Every read starts from ``Meeting.objects.public()`` or ``AgendaItem.objects.publ
 selectors), so drafts and adjusted-but-unposted protocols never reach a public page.
 """
 
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_safe
 from . import selectors
 from .filters import SearchFilterSet
 from .models import Body
+from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
 
 
@@ -31,13 +31,17 @@ def home(request):
 
 @require_safe
 def body_detail(request, slug):
+    """A body: its public meetings newest first, a page at a time, with links to each year's page."""
     body = get_object_or_404(Body.objects.select_related("organisation"), slug=slug)
+    paged = paginate(request, selectors.body_meetings(body=body), per_page=selectors.MEETINGS_PER_PAGE)
     return render(
         request,
         "meetings/body_detail.html",
         {
             "body": body,
-            "meetings_by_year": selectors.body_meetings_by_year(body=body),
+            "paged": paged,
+            "years": selectors.body_meeting_years(body=body),
+            "meetings_by_year": selectors.meetings_by_year(paged.page.object_list),
             "members": selectors.body_current_members(body=body),
         },
     )
@@ -127,28 +131,6 @@ def _chips(request, filterset) -> list[dict]:
     return chips
 
 
-def _page(request, ids):
-    """The requested page of results, and a note when the requested page could not be shown."""
-    paginator = Paginator(ids, selectors.RESULTS_PER_PAGE)
-    raw = request.GET.get("page", "1")
-    note = ""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
-        note = _("“%(page)s” is not a page number; the first page is shown.") % {"page": raw[:20]}
-    if number < 1:
-        number = 1
-        note = note or _("Pages are numbered from 1; the first page is shown.")
-    elif number > paginator.num_pages:
-        note = _("There is no page %(page)s; the last page, %(last)s, is shown.") % {
-            "page": number,
-            "last": paginator.num_pages,
-        }
-        number = paginator.num_pages
-    return paginator.page(number), note
-
-
 @require_safe
 def search(request):
     raw_query = request.GET.get("q", "")
@@ -192,24 +174,23 @@ def search(request):
         )
     )
     searched = bool(compiled) or has_filters
-    page = count = None
+    paged = page = count = None
     results = []
     if searched:
         # Count and order within a bound, take a page of ids; then fetch those rows with excerpts.
         ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
         count = ids.count_info
-        page, page_note = _page(request, ids)
-        if page_note:
-            notes.append(page_note)
-        if count.more and page.number == page.paginator.num_pages and page_note:
+        paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
+        page = paged.page
+        if paged.note:
+            notes.append(paged.note)
+        if count.more and paged.note and page.number == page.paginator.num_pages:
             notes.append(
                 _("Only the first %(count)s hits can be paged through; add a word or a filter.")
                 % {"count": selectors.SEARCH_CANDIDATES}
             )
         results = selectors.search_results_page(ids=list(page.object_list), compiled=compiled)
 
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "meetings/search.html",
@@ -222,10 +203,10 @@ def search(request):
             "candidates": candidates,
             "searched": searched,
             "count": count,
+            "paged": paged,
             "page": page,
             "results": results,
             "notes": notes,
-            "page_query": params.urlencode(),
         },
     )
 
