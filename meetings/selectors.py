@@ -17,6 +17,7 @@ from django.db.models import (
     TextField,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Concat, ExtractYear
 from django.utils.translation import gettext as _
@@ -296,7 +297,15 @@ class MeetingPage:
     next: Meeting | None
 
 
-def meeting_page(*, meeting: Meeting) -> MeetingPage:
+def meeting_neighbours(*, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The body's public meetings just before and after this one."""
+    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
+    previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
+    following = siblings.filter(date__gt=meeting.date).order_by("date").first()
+    return previous, following
+
+
+def meeting_page(*, meeting: Meeting, neighbours: tuple | None = None) -> MeetingPage:
     """Everything a meeting page shows, in a number of queries that does not grow with the record."""
     items = items_redact(
         AgendaItem.objects.public()
@@ -312,9 +321,7 @@ def meeting_page(*, meeting: Meeting) -> MeetingPage:
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)
-    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
-    previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
-    following = siblings.filter(date__gt=meeting.date).order_by("date").first()
+    previous, following = neighbours if neighbours is not None else meeting_neighbours(meeting=meeting)
     return MeetingPage(meeting, items, present, absent, previous, following)
 
 
@@ -325,12 +332,15 @@ def meeting_signatures_and_adjusters(*, meeting: Meeting):
 
 
 def paragraphs_by_number(*, slug: str, year: int, number: int) -> list[AgendaItem]:
-    """Public items of a body with this § number in this year: one, or several if numbering restarted."""
+    """Public items of a body with this § number in this year: one, or several if numbering restarted.
+
+    Without decisions, presenters and links: :func:`item_with_content` adds them when the page is
+    rendered, which a cached page does not need.
+    """
     return items_redact(
         AgendaItem.objects.public()
         .filter(meeting__body__slug=slug, meeting__date__year=year, number=number)
         .select_related("meeting__body__organisation")
-        .prefetch_related(*item_prefetches())
         .order_by("meeting__date", "position")
     )
 
@@ -340,9 +350,14 @@ def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
         AgendaItem.objects.public()
         .filter(meeting=meeting, position=position)
         .select_related("meeting__body__organisation")
-        .prefetch_related(*item_prefetches())
     )
     return items[0] if items else None
+
+
+def item_with_content(*, item: AgendaItem) -> AgendaItem:
+    """The item with its decisions, presenters and links loaded, confidential content blanked."""
+    prefetch_related_objects([item], *item_prefetches())
+    return items_redact([item])[0]
 
 
 def meeting_item_outline(*, meeting: Meeting) -> list[AgendaItem]:

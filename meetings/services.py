@@ -4,10 +4,11 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.db import transaction
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
+from django.utils import timezone
 
 from members.models import Person
 
-from .models import AgendaItem, Decision
+from .models import AgendaItem, Decision, Meeting
 
 DEMO_SECRETARY = ("sekreterare", "protokoll-demo")
 # A row's name, not a translated label: it must not change with the language of the request.
@@ -78,3 +79,13 @@ def agenda_items_refresh_all_search_documents(*, batch_size: int = 2000) -> int:
         with transaction.atomic():
             done += agenda_items_refresh_search_document(item_ids=ids[start : start + batch_size])
     return done
+
+
+def meetings_touch(*, meeting_ids) -> int:
+    """Marks meetings as changed now: ``updated_at`` is the version of their cached public pages.
+
+    Signals call it when anything shown on a meeting page is written (see meetings.signals);
+    code that writes such rows without signals (``bulk_create()``, ``update()``, raw SQL) calls
+    it with the meetings it touched. ``meeting_ids`` may be a list or a queryset of ids.
+    """
+    return Meeting.objects.filter(pk__in=meeting_ids).update(updated_at=timezone.now())

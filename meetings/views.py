@@ -6,6 +6,7 @@ selectors), so drafts and adjusted-but-unposted protocols never reach a public p
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_safe
 from . import selectors
 from .filters import SearchFilterSet
 from .models import Body
+from .page_cache import render_public_page
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
 
@@ -57,21 +59,52 @@ def _public_meeting_or_404(slug, date):
 @require_safe
 def meeting_detail(request, slug, date):
     meeting = _public_meeting_or_404(slug, date)
-    page = selectors.meeting_page(meeting=meeting)
-    signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
-    return render(
+    neighbours = selectors.meeting_neighbours(meeting=meeting)
+
+    def content() -> str:
+        page = selectors.meeting_page(meeting=meeting, neighbours=neighbours)
+        signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
+        return render_to_string(
+            "includes/meeting_article.html",
+            {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters},
+            request,
+        )
+
+    shown = [meeting, *(other for other in neighbours if other is not None)]
+    return render_public_page(
         request,
-        "meetings/meeting_detail.html",
-        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters},
+        template="meetings/meeting_detail.html",
+        context={"meeting": meeting},
+        kind="meeting",
+        # The neighbours' dates and addresses are on the page too.
+        version=tuple((other.pk, other.date, other.body.slug, other.updated_at) for other in shown),
+        last_modified=max(other.updated_at for other in shown),
+        content=content,
     )
 
 
 def _render_item(request, item):
     meeting = item.meeting
-    return render(
+
+    def content() -> str:
+        return render_to_string(
+            "includes/item_page.html",
+            {
+                "item": selectors.item_with_content(item=item),
+                "meeting": meeting,
+                "outline": selectors.meeting_item_outline(meeting=meeting),
+            },
+            request,
+        )
+
+    return render_public_page(
         request,
-        "meetings/agendaitem_detail.html",
-        {"item": item, "meeting": meeting, "outline": selectors.meeting_item_outline(meeting=meeting)},
+        template="meetings/agendaitem_detail.html",
+        context={"item": item, "meeting": meeting},
+        kind="item",
+        version=(item.pk, meeting.pk, meeting.updated_at),
+        last_modified=meeting.updated_at,
+        content=content,
     )
 
 

@@ -15,9 +15,13 @@ REPLICA = "replica"
 _pinned = ContextVar("database_pinned_to_primary", default=False)
 
 
+def replica_configured() -> bool:
+    return REPLICA in settings.DATABASES
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if REPLICA not in settings.DATABASES or _pinned.get() or connections["default"].in_atomic_block:
+        if not replica_configured() or _pinned.get() or connections["default"].in_atomic_block:
             return "default"
         return REPLICA
 

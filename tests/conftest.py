@@ -49,3 +49,12 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rendered pages are cached per process (local memory): each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
