@@ -305,7 +305,43 @@ def meeting_neighbours(*, meeting: Meeting) -> tuple[Meeting | None, Meeting | N
     return previous, following
 
 
-def meeting_page(*, meeting: Meeting, neighbours: tuple | None = None) -> MeetingPage:
+@dataclass
+class PageVersion:
+    key: tuple
+    updated_at: datetime.datetime
+
+
+def meeting_public_version(*, slug: str, date: datetime.date) -> PageVersion | None:
+    """The version of a public meeting's page, in one query: its ``updated_at`` and its neighbours'
+    (the page links to them), or None when there is no such public meeting."""
+    siblings = Meeting.objects.public().filter(body=OuterRef("body"))
+
+    def neighbour(older: bool, field: str):
+        filtered = (
+            siblings.filter(date__lt=OuterRef("date"))
+            if older
+            else siblings.filter(date__gt=OuterRef("date"))
+        )
+        return Subquery(filtered.order_by("-date" if older else "date").values(field)[:1])
+
+    row = (
+        Meeting.objects.public()
+        .filter(body__slug=slug, date=date)
+        .annotate(
+            previous_id=neighbour(True, "pk"),
+            previous_updated=neighbour(True, "updated_at"),
+            next_id=neighbour(False, "pk"),
+            next_updated=neighbour(False, "updated_at"),
+        )
+        .values_list("pk", "updated_at", "previous_id", "previous_updated", "next_id", "next_updated")
+        .first()
+    )
+    if row is None:
+        return None
+    return PageVersion(key=row, updated_at=max(value for value in row[1::2] if value is not None))
+
+
+def meeting_page(*, meeting: Meeting) -> MeetingPage:
     """Everything a meeting page shows, in a number of queries that does not grow with the record."""
     items = items_redact(
         AgendaItem.objects.public()
@@ -321,7 +357,7 @@ def meeting_page(*, meeting: Meeting, neighbours: tuple | None = None) -> Meetin
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)
-    previous, following = neighbours if neighbours is not None else meeting_neighbours(meeting=meeting)
+    previous, following = meeting_neighbours(meeting=meeting)
     return MeetingPage(meeting, items, present, absent, previous, following)
 
 

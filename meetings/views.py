@@ -6,7 +6,6 @@ selectors), so drafts and adjusted-but-unposted protocols never reach a public p
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -58,53 +57,43 @@ def _public_meeting_or_404(slug, date):
 
 @require_safe
 def meeting_detail(request, slug, date):
-    meeting = _public_meeting_or_404(slug, date)
-    neighbours = selectors.meeting_neighbours(meeting=meeting)
+    version = selectors.meeting_public_version(slug=slug, date=date)
+    if version is None:
+        raise Http404(_("No published meeting of this body on this date."))
 
-    def content() -> str:
-        page = selectors.meeting_page(meeting=meeting, neighbours=neighbours)
+    def context() -> dict:
+        meeting = _public_meeting_or_404(slug, date)
+        page = selectors.meeting_page(meeting=meeting)
         signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
-        return render_to_string(
-            "includes/meeting_article.html",
-            {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters},
-            request,
-        )
+        return {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters}
 
-    shown = [meeting, *(other for other in neighbours if other is not None)]
     return render_public_page(
         request,
         template="meetings/meeting_detail.html",
-        context={"meeting": meeting},
+        context=context,
         kind="meeting",
-        # The neighbours' dates and addresses are on the page too.
-        version=tuple((other.pk, other.date, other.body.slug, other.updated_at) for other in shown),
-        last_modified=max(other.updated_at for other in shown),
-        content=content,
+        version=version.key,
+        last_modified=version.updated_at,
     )
 
 
 def _render_item(request, item):
     meeting = item.meeting
 
-    def content() -> str:
-        return render_to_string(
-            "includes/item_page.html",
-            {
-                "item": selectors.item_with_content(item=item),
-                "meeting": meeting,
-                "outline": selectors.meeting_item_outline(meeting=meeting),
-            },
-            request,
-        )
+    def context() -> dict:
+        return {
+            "item": selectors.item_with_content(item=item),
+            "meeting": meeting,
+            "outline": selectors.meeting_item_outline(meeting=meeting),
+        }
 
     return render_public_page(
         request,
         template="meetings/agendaitem_detail.html",
-        context={"item": item, "meeting": meeting},
+        context=context,
         kind="item",
         version=(item.pk, meeting.pk, meeting.updated_at),
         last_modified=meeting.updated_at,
-        content=content,
     )
 
 

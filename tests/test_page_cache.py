@@ -45,7 +45,7 @@ def test_second_view_comes_from_the_cache(client, meeting):
     first, cold = _get(client, meeting.get_absolute_url())
     second, warm = _get(client, meeting.get_absolute_url())
     assert first.status_code == second.status_code == 200
-    assert warm <= 3 < cold  # the meeting and its two neighbours
+    assert warm == 1 < cold  # the version of the meeting and its two neighbours
     assert "Beslut 40." in second.content.decode()
     assert first["ETag"] == second["ETag"] and first["Last-Modified"]
     assert "no-cache" in second["Cache-Control"]
@@ -54,7 +54,7 @@ def test_second_view_comes_from_the_cache(client, meeting):
 def test_revalidation_answers_304(client, meeting):
     response, _ = _get(client, meeting.get_absolute_url())
     not_modified, queries = _get(client, meeting.get_absolute_url(), if_none_match=response["ETag"])
-    assert not_modified.status_code == 304 and not_modified.content == b"" and queries <= 3
+    assert not_modified.status_code == 304 and not_modified.content == b"" and queries == 1
     since = _get(client, meeting.get_absolute_url(), if_modified_since=response["Last-Modified"])[0]
     assert since.status_code == 304
 
@@ -144,7 +144,7 @@ def test_paragraph_page_is_cached_and_revalidated(client, meeting):
     item = meeting.items.get(position=5)
     _first, cold = _get(client, item.get_absolute_url())
     second, warm = _get(client, item.get_absolute_url())
-    assert "Beslut 5." in second.content.decode() and warm < cold and warm <= 2
+    assert "Beslut 5." in second.content.decode() and warm == 1 < cold
     assert _get(client, item.get_absolute_url(), if_none_match=second["ETag"])[0].status_code == 304
     _edit_decision_of(item, "Nytt beslut i paragrafen.")
     third, _ = _get(client, item.get_absolute_url(), if_none_match=second["ETag"])
@@ -202,7 +202,7 @@ def test_pages_are_shared_through_redis(client, meeting, settings):
     cache.clear()
     _, cold = _get(client, meeting.get_absolute_url())
     _, warm = _get(client, meeting.get_absolute_url())
-    assert warm <= 3 < cold
+    assert warm == 1 < cold
     assert any(
         key.startswith(b":1:page:") or b"page:meeting" in key
         for key in cache._cache.get_client().keys(f"test-{os.getpid()}*")
