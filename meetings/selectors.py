@@ -3,6 +3,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -148,7 +149,18 @@ def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
 
 
 def organisations_with_bodies() -> list[Organisation]:
-    """Organisations that have bodies, each with its bodies and their number of public meetings."""
+    """Organisations that have bodies, each with its bodies and their number of public meetings.
+
+    Counting means reading every public meeting, so the list is kept for a minute: the home page
+    shows it on every visit, and a count a minute old is right enough for a directory.
+    """
+    return cache.get_or_set("home:organisations", _organisations_with_bodies, DIRECTORY_CACHE_SECONDS)
+
+
+DIRECTORY_CACHE_SECONDS = 60
+
+
+def _organisations_with_bodies() -> list[Organisation]:
     bodies = Body.objects.annotate(
         public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public()))
     ).order_by("name")
@@ -171,14 +183,28 @@ class YearLink:
 
 
 def body_meetings(*, body: Body):
-    """The body's public meetings, newest first, each with its number of items (for pagination)."""
-    return (
-        Meeting.objects.public()
-        .filter(body=body)
-        .select_related("body")
-        .annotate(item_count=Coalesce(_item_count(), 0))
-        .order_by("-date")
+    """The body's public meetings, newest first (for pagination; count their items with
+    :func:`meetings_with_item_counts` once the page is cut)."""
+    return Meeting.objects.public().filter(body=body).select_related("body").order_by("-date")
+
+
+def meetings_with_item_counts(meetings) -> list[Meeting]:
+    """The given meetings, each with ``item_count``, in one query for all of them.
+
+    After pagination, not as an annotation: PostgreSQL computes a select list's subquery for the
+    rows an OFFSET skips too, so a deep page would count the items of every meeting before it.
+    """
+    meetings = list(meetings)
+    counts = dict(
+        AgendaItem.objects.filter(meeting__in=meetings)
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values_list("meeting", "count")
     )
+    for meeting in meetings:
+        meeting.item_count = counts.get(meeting.pk, 0)
+    return meetings
 
 
 def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list[YearLink]:
@@ -312,33 +338,10 @@ class PageVersion:
 
 
 def meeting_public_version(*, slug: str, date: datetime.date) -> PageVersion | None:
-    """The version of a public meeting's page, in one query: its ``updated_at`` and its neighbours'
-    (the page links to them), or None when there is no such public meeting."""
-    siblings = Meeting.objects.public().filter(body=OuterRef("body"))
-
-    def neighbour(older: bool, field: str):
-        filtered = (
-            siblings.filter(date__lt=OuterRef("date"))
-            if older
-            else siblings.filter(date__gt=OuterRef("date"))
-        )
-        return Subquery(filtered.order_by("-date" if older else "date").values(field)[:1])
-
-    row = (
-        Meeting.objects.public()
-        .filter(body__slug=slug, date=date)
-        .annotate(
-            previous_id=neighbour(True, "pk"),
-            previous_updated=neighbour(True, "updated_at"),
-            next_id=neighbour(False, "pk"),
-            next_updated=neighbour(False, "updated_at"),
-        )
-        .values_list("pk", "updated_at", "previous_id", "previous_updated", "next_id", "next_updated")
-        .first()
-    )
-    if row is None:
-        return None
-    return PageVersion(key=row, updated_at=max(value for value in row[1::2] if value is not None))
+    """The version of a public meeting's page (its ``updated_at``, which signals bump when the
+    meeting, anything on its page or a neighbouring meeting changes), or None when it is not public."""
+    row = Meeting.objects.public().filter(body__slug=slug, date=date).values_list("pk", "updated_at").first()
+    return PageVersion(key=row, updated_at=row[1]) if row else None
 
 
 def meeting_page(*, meeting: Meeting) -> MeetingPage:
@@ -507,7 +510,7 @@ def person_presented_items(*, person: Person):
 # The most matches a search looks at. The hit count is exact up to this many and shown as "more
 # than" beyond; relevance is ranked among the newest this many matches, found through the meeting
 # date index, so a word in half the archive costs what a word in a few thousand paragraphs costs.
-SEARCH_CANDIDATES = 5000
+SEARCH_CANDIDATES = 2000
 RESULTS_PER_PAGE = 20
 
 

@@ -7,7 +7,7 @@ Saves and deletes of single rows (the admin's inlines, services, the shell) send
 """
 
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from members.models import Organisation, Party, Person
@@ -87,6 +87,36 @@ def adjusters_changed_touch(sender, instance, action, reverse, pk_set, **kwargs)
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     meetings_touch(meeting_ids=list(pk_set or []) if reverse else [instance.pk])
+
+
+# A meeting page links to the body's previous and next public meetings: publishing, withdrawing,
+# moving or deleting a meeting changes the pages of its neighbours, before and after the change.
+
+
+def _neighbours(body_id, date) -> list[int]:
+    public = Meeting.objects.public().filter(body=body_id)
+    before = public.filter(date__lt=date).order_by("-date").values_list("pk", flat=True)[:1]
+    after = public.filter(date__gt=date).order_by("date").values_list("pk", flat=True)[:1]
+    return [*before, *after]
+
+
+@receiver(pre_save, sender=Meeting, dispatch_uid="meeting_saving_remember_place")
+def meeting_saving(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        instance._place_before_save = (
+            Meeting.objects.filter(pk=instance.pk).values_list("body_id", "date").first()
+        )
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="meeting_saved_touch_neighbours")
+@receiver(post_delete, sender=Meeting, dispatch_uid="meeting_deleted_touch_neighbours")
+def meeting_changed_touch_neighbours(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    places = {(instance.body_id, instance.date), getattr(instance, "_place_before_save", None)}
+    neighbours = [pk for place in places if place for pk in _neighbours(*place) if pk != instance.pk]
+    if neighbours:
+        meetings_touch(meeting_ids=neighbours)
 
 
 # Names and addresses of people, parties, organisations and bodies are on the pages of every

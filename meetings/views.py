@@ -42,7 +42,9 @@ def body_detail(request, slug):
             "body": body,
             "paged": paged,
             "years": selectors.body_meeting_years(body=body),
-            "meetings_by_year": selectors.meetings_by_year(paged.page.object_list),
+            "meetings_by_year": selectors.meetings_by_year(
+                selectors.meetings_with_item_counts(paged.page.object_list)
+            ),
             "members": selectors.body_current_members(body=body),
         },
     )

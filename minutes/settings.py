@@ -87,9 +87,10 @@ WSGI_APPLICATION = "minutes.wsgi.application"
 # Session settings for every connection, fitted to a site of short queries (see the README and
 # bench/RESULTS.md for the plans): JIT compilation costs 100–200 ms and pays off only for long
 # analytic queries; work_mem keeps the full-text index's bitmap for a common word exact (not lossy)
-# and the sorts of search candidates in memory.
+# and the sorts of search candidates in memory; parallel workers cost more to start than these
+# queries take, and take the cores other requests need.
 DATABASE_WORK_MEM = os.environ.get("DATABASE_WORK_MEM", "32MB")
-DATABASE_SESSION_OPTIONS = f"-c jit=off -c work_mem={DATABASE_WORK_MEM}"
+DATABASE_SESSION_OPTIONS = f"-c jit=off -c work_mem={DATABASE_WORK_MEM} -c max_parallel_workers_per_gather=0"
 
 
 def postgresql_url(name: str) -> dict:

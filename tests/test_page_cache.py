@@ -208,3 +208,14 @@ def test_pages_are_shared_through_redis(client, meeting, settings):
         for key in cache._cache.get_client().keys(f"test-{os.getpid()}*")
     )
     cache.clear()
+
+
+def test_withdrawing_a_neighbour_makes_a_new_version(client, meeting):
+    """The page links to the body's next meeting; when that is withdrawn, the link goes at once."""
+    following = MeetingFactory(body=meeting.body, date=datetime.date(2024, 5, 3), published=True)
+    before, _ = _get(client, meeting.get_absolute_url())
+    assert following.get_absolute_url() in before.content.decode()
+    following.status = "draft"
+    following.save()
+    after, _ = _get(client, meeting.get_absolute_url(), if_none_match=before["ETag"])
+    assert after.status_code == 200 and following.get_absolute_url() not in after.content.decode()

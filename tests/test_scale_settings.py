@@ -55,12 +55,14 @@ def test_replica_and_cache_come_from_the_environment():
 
 
 @pytest.mark.django_db
-def test_connections_run_without_jit_and_with_work_mem():
+def test_connections_run_without_jit_and_parallel_workers_with_work_mem():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone()[0] == "32MB"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
 
 
 @pytest.fixture
