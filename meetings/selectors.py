@@ -148,28 +148,52 @@ def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
     )
 
 
-def organisations_with_bodies() -> list[Organisation]:
-    """Organisations that have bodies, each with its bodies and their number of public meetings.
+@dataclass
+class DirectoryBody:
+    name: str
+    url: str
+    public_meeting_count: int
 
-    Counting means reading every public meeting, so the list is kept for a minute: the home page
-    shows it on every visit, and a count a minute old is right enough for a directory.
-    """
-    return cache.get_or_set("home:organisations", _organisations_with_bodies, DIRECTORY_CACHE_SECONDS)
+
+@dataclass
+class DirectoryOrganisation:
+    name: str
+    bodies: list[DirectoryBody]
 
 
 DIRECTORY_CACHE_SECONDS = 60
 
 
-def _organisations_with_bodies() -> list[Organisation]:
+def organisations_with_bodies() -> list[DirectoryOrganisation]:
+    """Organisations that have bodies, each with its bodies and their number of public meetings.
+
+    Counting means reading every public meeting, so the list is kept for a minute: the home page
+    shows it on every visit, and a count a minute old is right enough for a directory. Plain
+    values, not model instances, so that the cache holds (and unpickles) only what is shown.
+    """
+    return cache.get_or_set("home:directory", _organisations_with_bodies, DIRECTORY_CACHE_SECONDS)
+
+
+def _organisations_with_bodies() -> list[DirectoryOrganisation]:
     bodies = Body.objects.annotate(
         public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public()))
     ).order_by("name")
-    return list(
+    organisations = (
         Organisation.objects.filter(bodies__isnull=False)
         .distinct()
         .order_by("name")
         .prefetch_related(Prefetch("bodies", queryset=bodies))
     )
+    return [
+        DirectoryOrganisation(
+            name=organisation.name,
+            bodies=[
+                DirectoryBody(body.name, body.get_absolute_url(), body.public_meeting_count)
+                for body in organisation.bodies.all()
+            ],
+        )
+        for organisation in organisations
+    ]
 
 
 MEETINGS_PER_PAGE = 50
