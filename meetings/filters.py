@@ -46,18 +46,23 @@ class PublicPersonFilter(filters.Filter):
 
 
 class SearchFilterSet(filters.FilterSet):
+    """The search filters; every choice list follows the public rule, built per request since
+    "public" depends on the day (a protocol posted for a future date becomes public then)."""
+
     body = filters.ModelChoiceFilter(
         label=_("Body"),
         field_name="meeting__body",
         to_field_name="slug",
-        queryset=Body.objects.order_by("name"),
+        queryset=lambda request: Body.objects.public().order_by("name"),
         empty_label=_("All bodies"),
     )
     organisation = filters.ModelChoiceFilter(
         label=_("Organisation"),
         field_name="meeting__body__organisation",
         to_field_name="slug",
-        queryset=Organisation.objects.filter(bodies__isnull=False).distinct().order_by("name"),
+        queryset=lambda request: (
+            Organisation.objects.filter(bodies__in=Body.objects.public()).distinct().order_by("name")
+        ),
         empty_label=_("All organisations"),
     )
     date_from = filters.DateFilter(
@@ -90,14 +95,16 @@ class SearchFilterSet(filters.FilterSet):
     party = filters.ModelChoiceFilter(
         label=_("Party"),
         to_field_name="abbreviation",
-        queryset=Party.objects.order_by("abbreviation"),
+        queryset=lambda request: Party.objects.public().order_by("abbreviation"),
         method="filter_party",
         empty_label=_("All parties"),
     )
     municipality = filters.ModelChoiceFilter(
         label=_("Municipality"),
         to_field_name="slug",
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name"),
+        queryset=lambda request: (
+            Organisation.objects.public().filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name")
+        ),
         method="filter_municipality",
         empty_label=_("All municipalities"),
     )

@@ -2,17 +2,20 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import AgendaItemQuerySet, MeetingQuerySet
+from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
 # (and so usable in a generated column) only with an explicit configuration.
 SEARCH_CONFIG = "swedish"
+# The schemes a link of a record may have.
+WEB_URL_SCHEMES = ["http", "https"]
 
 
 class Body(models.Model):
@@ -42,6 +45,8 @@ class Body(models.Model):
         _("slug"), max_length=200, unique=True, help_text=_("Used in addresses: /organ/<slug>/.")
     )
     description = models.TextField(_("description"), blank=True)
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("body")
@@ -465,7 +470,14 @@ class AgendaItemLink(models.Model):
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="links"
     )
-    url = models.URLField(_("address"), max_length=1000)
+    url = models.URLField(
+        _("address"),
+        max_length=1000,
+        # Web addresses only: a javascript: or data: address in a public page would run or show
+        # whatever its author wrote.
+        validators=[URLValidator(schemes=WEB_URL_SCHEMES)],
+        help_text=_("A web address beginning with https:// or http://."),
+    )
     label = models.CharField(_("label"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -473,6 +485,14 @@ class AgendaItemLink(models.Model):
         verbose_name = _("link")
         verbose_name_plural = _("links")
         ordering = ["agenda_item", "position", "pk"]
+        constraints = [
+            # The same rule for writes that bypass validation (the ORM's save(), update(), bulk_create()).
+            models.CheckConstraint(
+                condition=Q(url__iregex=r"^https?://"),
+                name="agendaitemlink_url_web_scheme",
+                violation_error_message=_("A link must be a web address beginning with https:// or http://."),
+            ),
+        ]
 
     def __str__(self):
         return self.label or self.url

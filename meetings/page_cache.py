@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
@@ -38,8 +39,12 @@ def is_cacheable(request) -> bool:
 
 
 def page_version_key(request, kind: str, version: tuple) -> str:
-    """The cache key of one version of a page at this address in the current language."""
-    text = repr((kind, request.get_full_path(), get_language(), *version))
+    """The cache key of one version of a page at this address in the current language.
+
+    Today's date is part of it: what is public depends on the day (a protocol posted for a
+    future date becomes public then, and a page links to its public neighbours).
+    """
+    text = repr((kind, request.get_full_path(), get_language(), timezone.localdate(), *version))
     return f"page:{kind}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
 
 

@@ -60,9 +60,25 @@ def _order_by_choice(field_name: str, order: list) -> Case:
 
 
 def items_redact(items) -> list[AgendaItem]:
-    """Blanks what the public may not read of confidential items: only number, position and ground stay."""
+    """Blanks what the public may not read of confidential items: only number, position and ground stay.
+
+    A sub-point of a confidential item is confidential too, on the same ground.
+    """
     items = list(items)
+    parent_ids = {item.parent_id for item in items if item.parent_id and not item.confidential}
+    confidential_parents = (
+        dict(
+            AgendaItem.objects.filter(pk__in=parent_ids, confidential=True).values_list(
+                "pk", "confidentiality_ground"
+            )
+        )
+        if parent_ids
+        else {}
+    )
     for item in items:
+        if not item.confidential and item.parent_id in confidential_parents:
+            item.confidential = True
+            item.confidentiality_ground = confidential_parents[item.parent_id]
         if item.confidential:
             item.title = item.summary = item.discussion = item.case_number = item.search_document = ""
             cache = getattr(item, "_prefetched_objects_cache", None)
@@ -175,12 +191,13 @@ def organisations_with_bodies() -> list[DirectoryOrganisation]:
 
 
 def _organisations_with_bodies() -> list[DirectoryOrganisation]:
-    bodies = Body.objects.annotate(
-        public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public()))
-    ).order_by("name")
+    bodies = (
+        Body.objects.public()
+        .annotate(public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public())))
+        .order_by("name")
+    )
     organisations = (
-        Organisation.objects.filter(bodies__isnull=False)
-        .distinct()
+        Organisation.objects.filter(Exists(bodies.filter(organisation=OuterRef("pk"))))
         .order_by("name")
         .prefetch_related(Prefetch("bodies", queryset=bodies))
     )
@@ -459,20 +476,12 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
 
 
 def people_public():
-    """People with a page: named by a membership, a public meeting's attendance or a public item.
-
-    Exists, not joins: a person with thousands of attendances is one row, and each test stops at
-    its first match.
-    """
-    public = Meeting.objects.public()
-    return Person.objects.filter(
-        Exists(Membership.objects.filter(person=OuterRef("pk")))
-        | Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__in=public))
-        | Exists(AgendaItem.objects.public().filter(presenters=OuterRef("pk")))
-    )
+    """People with a page (the public rule, ``Person.objects.public()``)."""
+    return Person.objects.public()
 
 
 def person_is_public(*, person: Person) -> bool:
+    """A person has a page when public, non-confidential content names them (``Person.objects.public()``)."""
     return people_public().filter(pk=person.pk).exists()
 
 
@@ -502,9 +511,9 @@ def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
 
 def person_memberships(*, person: Person) -> list:
     return list(
-        person.memberships.select_related("body", "party", "organisation").order_by(
-            F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name"
-        )
+        person.memberships.public()
+        .select_related("body", "party", "organisation")
+        .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name")
     )
 
 
@@ -519,8 +528,9 @@ def person_attendances(*, person: Person, present: bool):
 
 def person_presented_items(*, person: Person):
     """Public items the person presented, newest first (for pagination; redact each page)."""
+    # Never a confidential paragraph: a presenter named there is part of what is secret.
     return (
-        AgendaItem.objects.public()
+        AgendaItem.objects.searchable()
         .filter(presenters=person)
         .select_related("meeting__body")
         .order_by("-meeting__date", "position", "pk")

@@ -33,7 +33,7 @@ def home(request):
 @require_safe
 def body_detail(request, slug):
     """A body: its public meetings newest first, a page at a time, with links to each year's page."""
-    body = get_object_or_404(Body.objects.select_related("organisation"), slug=slug)
+    body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
     paged = paginate(request, selectors.body_meetings(body=body), per_page=selectors.MEETINGS_PER_PAGE)
     return render(
         request,

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import MembershipQuerySet, NamedQuerySet
+from .querysets import MembershipQuerySet, OrganisationQuerySet, PartyQuerySet, PersonQuerySet
 
 
 class Organisation(models.Model):
@@ -43,7 +43,7 @@ class Organisation(models.Model):
         help_text=_("For a unit such as FoU i Väst, the organisation it belongs to."),
     )
 
-    objects = NamedQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -59,6 +59,8 @@ class Party(models.Model):
 
     abbreviation = models.CharField(_("abbreviation"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
+
+    objects = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")
@@ -82,7 +84,7 @@ class Person(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
 
-    objects = NamedQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -1,10 +1,30 @@
+"""Queries on people and reference data; ``public()`` follows the archive's public rule.
+
+People, parties and organisations are public only through public, non-confidential content:
+a public meeting's attendance, chair, record keeper, adjusters or signatures, a searchable item's
+presenters, a body with public meetings, or a membership in such a body. Someone named only in a
+draft or a confidential paragraph has no public page and is no filter choice (see
+``meetings.querysets`` for the rule on meetings and items).
+"""
+
+import datetime
+
+from django.apps import apps
 from django.db import models
-from django.db.models import CharField, F, Func, Q, Value
+from django.db.models import CharField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
 # Separates alternative spellings when they are matched as one string; never part of a name.
 _SEPARATOR = "|"
+
+
+def _meetings_public(on):
+    return apps.get_model("meetings", "Meeting").objects.public(on=on)
+
+
+def _bodies_public(on):
+    return apps.get_model("meetings", "Body").objects.public(on=on)
 
 
 class NamedQuerySet(models.QuerySet):
@@ -28,6 +48,51 @@ class NamedQuerySet(models.QuerySet):
         )
 
 
+class PersonQuerySet(NamedQuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """People named by public, non-confidential content (see the module's docstring)."""
+        Attendance = apps.get_model("meetings", "Attendance")
+        AgendaItem = apps.get_model("meetings", "AgendaItem")
+        Signature = apps.get_model("meetings", "Signature")
+        Membership = apps.get_model("members", "Membership")
+        meetings = _meetings_public(on)
+        person = OuterRef("pk")
+        return self.filter(
+            Exists(Attendance.objects.filter(person=person, meeting__in=meetings))
+            | Exists(AgendaItem.objects.searchable(on=on).filter(presenters=person))
+            | Exists(meetings.filter(Q(chair=person) | Q(secretary=person)))
+            | Exists(meetings.filter(adjusters=person))
+            | Exists(Signature.objects.filter(person=person, meeting__in=meetings))
+            | Exists(Membership.objects.filter(person=person, body__in=_bodies_public(on)))
+        )
+
+
+class OrganisationQuerySet(NamedQuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """Organisations with a public body, or represented in a public meeting or a public body."""
+        Attendance = apps.get_model("meetings", "Attendance")
+        Membership = apps.get_model("members", "Membership")
+        bodies = _bodies_public(on)
+        organisation = OuterRef("pk")
+        return self.filter(
+            Exists(bodies.filter(organisation=organisation))
+            | Exists(Attendance.objects.filter(organisation=organisation, meeting__in=_meetings_public(on)))
+            | Exists(Membership.objects.filter(organisation=organisation, body__in=bodies))
+        )
+
+
+class PartyQuerySet(models.QuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """Parties represented in a public meeting's attendance or in a membership of a public body."""
+        Attendance = apps.get_model("meetings", "Attendance")
+        Membership = apps.get_model("members", "Membership")
+        party = OuterRef("pk")
+        return self.filter(
+            Exists(Attendance.objects.filter(party=party, meeting__in=_meetings_public(on)))
+            | Exists(Membership.objects.filter(party=party, body__in=_bodies_public(on)))
+        )
+
+
 class MembershipQuerySet(models.QuerySet):
     def current(self, on=None):
         """Memberships valid on the given date (today when omitted)."""
@@ -35,3 +100,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=on)
         )
+
+    def public(self, *, on: datetime.date | None = None):
+        """Memberships in bodies with public meetings."""
+        return self.filter(body__in=_bodies_public(on))

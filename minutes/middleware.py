@@ -1,6 +1,8 @@
 import contextlib
+import re
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -27,3 +29,31 @@ class LanguageMiddleware:
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+# C0 and C1 control characters (NUL among them) and DEL; tab and line breaks are whitespace that
+# search boxes and forms may carry, and every reader of the text splits them away.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def has_control_characters(text: str) -> bool:
+    return bool(_CONTROL_CHARACTERS.search(text))
+
+
+class ControlCharactersMiddleware:
+    """Answers 400, with the site's own page, to an address whose path or query holds control characters.
+
+    No search, filter or page takes them, and PostgreSQL refuses a NUL in text outright: refusing
+    them here covers every search path of the site and the admin, present and future, at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        texts = [request.path]
+        for key, values in request.GET.lists():
+            texts += [key, *values]
+        if any(map(has_control_characters, texts)):
+            return render(request, "400.html", {"control_characters": True}, status=400)
+        return self.get_response(request)

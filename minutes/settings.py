@@ -4,10 +4,12 @@ Development defaults just work: with no ``DATABASE_URL`` an embedded PostgreSQL 
 ``var/``. Production fails loudly when ``SECRET_KEY`` is missing and ``DEBUG`` is off.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,22 +48,28 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
+    "csp",
     "members",
     "meetings",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the database: pins a request to the primary when it may write.
     "minutes.routers.PrimaryPinMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "minutes.middleware.LanguageMiddleware",
+    "minutes.middleware.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "minutes.urls"
@@ -119,6 +127,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 for _database in DATABASES.values():
     _options = _database.setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} {DATABASE_SESSION_OPTIONS}".strip()
+    # A kept connection is tested before a request uses it, so that after a restart of PostgreSQL
+    # the first request reconnects instead of failing; while the server is down, requests answer
+    # 503 (minutes.views.server_error).
+    _database["CONN_HEALTH_CHECKS"] = True
 
 # Local memory by default (one process); Redis through CACHE_URL, shared by several app servers.
 if os.environ.get("CACHE_URL"):
@@ -140,6 +152,22 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses logins for a while after repeated failures (django-axes), then the usual check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, logins with that
+# name from that address are refused for LOGIN_COOLOFF_MINUTES, even with the right password.
+# Counting name and address together throttles guessing without letting anyone lock a secretary
+# out from elsewhere. Behind a reverse proxy every visitor has the proxy's address, and the
+# throttle counts per user name.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "minutes.views.login_locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,7 +205,37 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Scripts and styles from the site's own static files only: no inline <script>, style="" or <style>,
+# so that text that got into a page can never run. The admin's own scripts are static files too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+if env_bool("BEHIND_TLS_PROXY"):
+    # A reverse proxy terminates HTTPS and says so in X-Forwarded-Proto; only set this when the
+    # proxy always sets (or strips) that header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    # HTTPS only: plain HTTP is redirected, and browsers are told (HSTS) to use HTTPS for a year.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+    SECURE_HSTS_SECONDS = int(
+        os.environ.get("SECURE_HSTS_SECONDS", "31536000" if SECURE_SSL_REDIRECT else "0")
+    )
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Allows submitting the host to the browsers' preload lists; it preloads nothing by itself.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)

@@ -12,6 +12,16 @@ def _english_outside_requests():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http():
+    """The test client and the live server speak plain HTTP, so production's redirect to HTTPS is
+    off (tests/test_security.py turns it on to test it). Session-scoped and autouse, so it is set
+    before the live server loads its middleware."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests render pages without running collectstatic, so no hashed-name manifest exists."""
@@ -40,15 +50,6 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """Tests run without collectstatic: static files by name, not from whitenoise's manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture(autouse=True)

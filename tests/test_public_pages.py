@@ -206,9 +206,17 @@ def test_person_and_body_pages_queries_do_not_grow(client):
 
 
 def test_home_lists_bodies_by_organisation(client):
-    BodyFactory(name="Socialchefsnätverket", organisation=OrganisationFactory(name="Göteborgsregionen"))
+    """Bodies with published meetings are listed under their organisation; a body with drafts only is not."""
+    body = BodyFactory(
+        name="Socialchefsnätverket", organisation=OrganisationFactory(name="Göteborgsregionen")
+    )
+    MeetingFactory(body=body, published=True)
+    MeetingFactory(
+        body=BodyFactory(name="Utkastgruppen", organisation=OrganisationFactory(name="Utkastkommun"))
+    )
     html = client.get(reverse("meetings:home")).content.decode()
     assert "Göteborgsregionen" in html and "Socialchefsnätverket" in html and 'name="q"' in html
+    assert "Utkastgruppen" not in html and "Utkastkommun" not in html
 
 
 def test_demo_archive_one_step_from_home(client, demo_archive):
@@ -243,7 +251,8 @@ def test_membership_without_dates_says_the_period_is_not_recorded(client):
     from tests.factories import MembershipFactory
 
     membership = MembershipFactory()
-    MembershipFactory(person=membership.person, start_date=datetime.date(2019, 1, 1))
+    MeetingFactory(body=membership.body, published=True)  # memberships of public bodies are public
+    MembershipFactory(person=membership.person, body=membership.body, start_date=datetime.date(2019, 1, 1))
     content = client.get(f"/personer/{membership.person.slug}/").content.decode()
     assert "Uppgift saknas" in content
     assert "2019-01-01 –" in content

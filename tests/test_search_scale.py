@@ -120,7 +120,7 @@ def test_person_suggestions_list_public_people_only(client):
     public = PersonFactory(name="Lena Holmlund")
     AttendanceFactory(meeting=MeetingFactory(published=True), person=public)
     member = PersonFactory(name="Lena Lindberg")
-    MembershipFactory(person=member)
+    MembershipFactory(person=member, body=MeetingFactory(published=True).body)
     draft_only = PersonFactory(name="Lena Hemlig")
     AttendanceFactory(meeting=MeetingFactory(), person=draft_only)
     PersonFactory(name="Lena Ingenstans")

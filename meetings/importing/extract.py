@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import zipfile
 from statistics import median
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,10 @@ from . import ImportProblem
 
 # A protocol of a hundred pages is a few megabytes as PDF; anything bigger is not one protocol.
 MAX_FILE_SIZE = 10 * 1024 * 1024
+# Unpacked, a Word protocol of a hundred pages is a few megabytes of XML, plus its images; a file
+# that unpacks to more is not one protocol, and may be built to exhaust memory (a zip bomb: a few
+# megabytes that unpack to gigabytes of XML).
+MAX_UNPACKED_SIZE = 50 * 1024 * 1024
 
 
 def text_extract(*, data: bytes, filename: str = "") -> str:
@@ -209,11 +214,35 @@ def _gutter(lines: list[list[dict]], width: float) -> float | None:
 # Word
 
 
+def docx_check_unpacked_size(data: bytes) -> None:
+    """Refuses a Word file (a zip archive) that unpacks to more than ``MAX_UNPACKED_SIZE``, unread.
+
+    The sizes in the archive's directory can be trusted as an upper bound: ``zipfile`` never returns
+    more bytes of a member than its directory entry declares, and fails on a member that has more.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ImportProblem(
+            _("The Word file cannot be read (%(error)s).") % {"error": type(error).__name__}
+        ) from error
+    if unpacked > MAX_UNPACKED_SIZE:
+        raise ImportProblem(
+            _(
+                "The Word file unpacks to %(size)d MB; the importer reads Word files that unpack to at "
+                "most %(limit)d MB. Save the protocol as PDF, or remove large images, and import that."
+            )
+            % {"size": unpacked // (1024 * 1024), "limit": MAX_UNPACKED_SIZE // (1024 * 1024)}
+        )
+
+
 def docx_text(data: bytes) -> str:
     """The text of a .docx document: paragraphs and tables in order, list numbers written out."""
     import docx
     from docx.oxml.ns import qn
 
+    docx_check_unpacked_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # A damaged file raises anything from zipfile to lxml.

@@ -1,9 +1,11 @@
 import re
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from meetings.models import WEB_URL_SCHEMES
 from meetings.selectors import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()
@@ -26,6 +28,13 @@ def highlight(value):
 def plain(value):
     """A SearchHeadline result without its highlight marks."""
     return (value or "").replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, "")
+
+
+@register.filter
+def web_url(value):
+    """The address when it is a web address (http or https), else "": never a javascript: href."""
+    value = (value or "").strip()
+    return value if urlsplit(value).scheme.lower() in WEB_URL_SCHEMES else ""
 
 
 @register.filter

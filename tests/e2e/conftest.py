@@ -40,11 +40,20 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A browser page; the test fails if anything on it broke the Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert violations == [], "The page broke its Content-Security-Policy."
 
 
 @pytest.fixture
