@@ -209,7 +209,15 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def measure_size(label: str, url: str, runs: int, explain: bool) -> dict:
     """In-process measurements (plans, queries, relevance, baseline) in a child process for this database."""
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": "bench-only-secret-key"}
+    # Plain HTTP, as gunicorn serves it here: without SECURE_COOKIES=0 every request would be
+    # redirected to HTTPS and run no query.
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key",
+        "SECURE_COOKIES": "0",
+    }
     args = [PYTHON, __file__, "--inside", label] + (["--explain"] if explain else [])
     output = subprocess.run(args, cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True).stdout
     inside = json.loads(output)
@@ -379,7 +387,7 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from meetings import selectors, synthetic
+    from meetings import synthetic
     from meetings.models import AgendaItem, Attendance, Body, Meeting
     from meetings.search import build_tsquery
     from members.models import Person
@@ -471,18 +479,7 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
             baseline[name] = statistics.median(timings)
 
     # Planted best answers.
-    relevance = {}
-    for plant in synthetic.PLANTED:
-        compiled = build_tsquery(plant.query)
-        ids = selectors.search_result_ids(
-            matches=selectors.search_items(compiled=compiled),
-            compiled=compiled,
-            sort=selectors.Sort.RELEVANCE,
-        )[0:3]
-        planted = AgendaItem.objects.filter(
-            case_number__startswith=synthetic.PLANT_CASE_PREFIX, title=plant.title
-        )
-        relevance[plant.query] = planted.filter(pk__in=ids).exists()
+    relevance = {plant.query: plant.in_top_three() for plant in synthetic.PLANTED}
 
     plans = []
     if explain:

@@ -109,6 +109,19 @@ class Plant:
     summary: str
     decision: str
 
+    def in_top_three(self) -> bool:
+        """Whether search by relevance puts the planted paragraph among its first three results."""
+        from .models import AgendaItem
+        from .search import build_tsquery
+        from .selectors import Sort, search_items, search_result_ids
+
+        compiled = build_tsquery(self.query)
+        ids = search_result_ids(
+            matches=search_items(compiled=compiled), compiled=compiled, sort=Sort.RELEVANCE
+        )
+        planted = AgendaItem.objects.filter(case_number__startswith=PLANT_CASE_PREFIX, title=self.title)
+        return planted.filter(pk__in=ids[0:3]).exists()
+
 
 PLANTED = [
     Plant(
