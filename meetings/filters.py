@@ -2,12 +2,47 @@
 
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation, Party, Person
+from members.models import Organisation, Party
 
+from . import selectors
 from .models import AgendaItem, Attendance, Body, Decision
+
+
+class PublicPersonField(forms.CharField):
+    """A person of the public archive, typed as a name or an address slug (ove-droscher).
+
+    A text field, not a list of every person: the archive holds tens of thousands. Without
+    JavaScript a name is typed and looked up here; with it, suggestions come from
+    :func:`meetings.views.person_autocomplete` (static/js/person_autocomplete.js).
+    """
+
+    def to_python(self, value):
+        text = super().to_python(value)[:200]
+        if not text:
+            return None
+        matches = selectors.people_public_lookup(text=text, limit=6)
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ValidationError(
+                _("No one called “%(name)s” is in the public archive."), params={"name": text[:80]}
+            )
+        raise ValidationError(
+            _("Several people are called “%(name)s”: %(people)s. Choose one of them from the suggestions."),
+            params={"name": text[:80], "people": ", ".join(f"{p.name} ({p.slug})" for p in matches[:5])},
+        )
+
+    def prepare_value(self, value):
+        return getattr(value, "slug", value)
+
+
+class PublicPersonFilter(filters.Filter):
+    field_class = PublicPersonField
 
 
 class SearchFilterSet(filters.FilterSet):
@@ -56,13 +91,7 @@ class SearchFilterSet(filters.FilterSet):
         method="filter_kind",
         empty_label=_("All kinds"),
     )
-    person = filters.ModelChoiceFilter(
-        label=_("Person (attended or presented)"),
-        to_field_name="slug",
-        queryset=lambda request: Person.objects.public().order_by("name"),
-        method="filter_person",
-        empty_label=_("Anyone"),
-    )
+    person = PublicPersonFilter(label=_("Person (attended or presented)"), method="filter_person")
     party = filters.ModelChoiceFilter(
         label=_("Party"),
         to_field_name="abbreviation",
@@ -81,7 +110,11 @@ class SearchFilterSet(filters.FilterSet):
     )
     sort = filters.ChoiceFilter(
         label=_("Sort by"),
-        choices=[("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        choices=[
+            (selectors.Sort.RELEVANCE, _("Relevance")),
+            (selectors.Sort.NEWEST, _("Newest first")),
+            (selectors.Sort.OLDEST, _("Oldest first")),
+        ],
         method="filter_sort",
         empty_label=None,
     )
@@ -89,6 +122,23 @@ class SearchFilterSet(filters.FilterSet):
     class Meta:
         model = AgendaItem
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["person"].widget.attrs.update(
+            {
+                "data-autocomplete-url": reverse("meetings:person_autocomplete"),
+                "list": "person-suggestions",
+                "autocomplete": "off",
+                "placeholder": _("Name"),
+            }
+        )
+
+    @property
+    def sort_order(self) -> str:
+        """The order asked for; an invalid or missing choice is relevance."""
+        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
+        return cleaned.get("sort") or selectors.Sort.RELEVANCE
 
     def filter_year(self, queryset, name, value):
         year = int(value)
@@ -115,8 +165,4 @@ class SearchFilterSet(filters.FilterSet):
         )
 
     def filter_sort(self, queryset, name, value):
-        if value == "newest":
-            return queryset.order_by("-meeting__date", "position")
-        if value == "oldest":
-            return queryset.order_by("meeting__date", "position")
-        return queryset  # relevance: the selector's order (by rank when there are words to rank by)
+        return queryset  # ordering is the selector's: selectors.search_result_ids() bounds it

@@ -154,6 +154,11 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "body__name"]
         get_latest_by = "date"
+        indexes = [
+            # Newest first across the archive: the home page, filter-only searches, and the walk
+            # that takes the newest matches of a common word as ranking candidates.
+            models.Index(fields=["date"], name="meeting_date_idx"),
+        ]
         constraints = [
             # A meeting's address is /organ/<body>/<date>/.
             models.UniqueConstraint(

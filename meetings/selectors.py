@@ -3,6 +3,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -13,11 +14,13 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     TextField,
     Value,
     When,
+    prefetch_related_objects,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat, ExtractYear
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
@@ -138,37 +141,133 @@ def meeting_next_item_numbers(*, meeting: Meeting | None, body: Body | None, cou
 # Home and bodies
 
 
+def _item_count():
+    """The number of a meeting's items as a correlated subquery: computed for the rows shown only,
+    where ``Count("items")`` would join and group every meeting before the page is cut."""
+    return Subquery(
+        AgendaItem.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count"),
+        output_field=IntegerField(),
+    )
+
+
 def home_latest_meetings(*, limit: int = 8) -> list[Meeting]:
+    """The latest public meetings, newest first, through the meeting date index."""
     return list(
         Meeting.objects.public()
         .select_related("body__organisation")
-        .annotate(item_count=Count("items"))
+        .annotate(item_count=Coalesce(_item_count(), 0))
         .order_by("-date", "body__name")[:limit]
     )
 
 
-def organisations_with_bodies() -> list[Organisation]:
-    """Organisations with public bodies, each with those bodies and their number of public meetings."""
+@dataclass
+class DirectoryBody:
+    name: str
+    url: str
+    public_meeting_count: int
+
+
+@dataclass
+class DirectoryOrganisation:
+    name: str
+    bodies: list[DirectoryBody]
+
+
+DIRECTORY_CACHE_SECONDS = 60
+
+
+def organisations_with_bodies() -> list[DirectoryOrganisation]:
+    """Organisations that have bodies, each with its bodies and their number of public meetings.
+
+    Counting means reading every public meeting, so the list is kept for a minute: the home page
+    shows it on every visit, and a count a minute old is right enough for a directory. Plain
+    values, not model instances, so that the cache holds (and unpickles) only what is shown.
+    """
+    return cache.get_or_set("home:directory", _organisations_with_bodies, DIRECTORY_CACHE_SECONDS)
+
+
+def _organisations_with_bodies() -> list[DirectoryOrganisation]:
     bodies = (
         Body.objects.public()
         .annotate(public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public())))
         .order_by("name")
     )
-    return list(
+    organisations = (
         Organisation.objects.filter(Exists(bodies.filter(organisation=OuterRef("pk"))))
         .order_by("name")
         .prefetch_related(Prefetch("bodies", queryset=bodies))
     )
+    return [
+        DirectoryOrganisation(
+            name=organisation.name,
+            bodies=[
+                DirectoryBody(body.name, body.get_absolute_url(), body.public_meeting_count)
+                for body in organisation.bodies.all()
+            ],
+        )
+        for organisation in organisations
+    ]
 
 
-def body_meetings_by_year(*, body: Body) -> list[tuple[int, list[Meeting]]]:
-    meetings = (
+MEETINGS_PER_PAGE = 50
+
+
+@dataclass
+class YearLink:
+    year: int
+    count: int
+    page: int  # the page of the body's meeting list where the year starts
+
+
+def body_meetings(*, body: Body):
+    """The body's public meetings, newest first (for pagination; count their items with
+    :func:`meetings_with_item_counts` once the page is cut)."""
+    return Meeting.objects.public().filter(body=body).select_related("body").order_by("-date")
+
+
+def meetings_with_item_counts(meetings) -> list[Meeting]:
+    """The given meetings, each with ``item_count``, in one query for all of them.
+
+    After pagination, not as an annotation: PostgreSQL computes a select list's subquery for the
+    rows an OFFSET skips too, so a deep page would count the items of every meeting before it.
+    """
+    meetings = list(meetings)
+    counts = dict(
+        AgendaItem.objects.filter(meeting__in=meetings)
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values_list("meeting", "count")
+    )
+    for meeting in meetings:
+        meeting.item_count = counts.get(meeting.pk, 0)
+    return meetings
+
+
+def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list[YearLink]:
+    """The years the body has public meetings in, newest first, with the page each year starts on."""
+    rows = (
         Meeting.objects.public()
         .filter(body=body)
-        .select_related("body")
-        .annotate(item_count=Count("items"))
-        .order_by("-date")
+        .annotate(year=ExtractYear("date"))
+        .order_by("-year")
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values_list("year", "count")
     )
+    links, before = [], 0
+    for year, count in rows:
+        links.append(YearLink(year=year, count=count, page=before // per_page + 1))
+        before += count
+    return links
+
+
+def meetings_by_year(meetings) -> list[tuple[int, list[Meeting]]]:
+    """Meetings (newest first) grouped by year, for headings."""
     return [(year, list(group)) for year, group in itertools.groupby(meetings, key=lambda m: m.date.year)]
 
 
@@ -275,6 +374,27 @@ def meeting_draft_get(*, slug: str, date: datetime.date) -> Meeting | None:
     )
 
 
+def meeting_neighbours(*, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The body's public meetings just before and after this one."""
+    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
+    previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
+    following = siblings.filter(date__gt=meeting.date).order_by("date").first()
+    return previous, following
+
+
+@dataclass
+class PageVersion:
+    key: tuple
+    updated_at: datetime.datetime
+
+
+def meeting_public_version(*, slug: str, date: datetime.date) -> PageVersion | None:
+    """The version of a public meeting's page (its ``updated_at``, which signals bump when the
+    meeting, anything on its page or a neighbouring meeting changes), or None when it is not public."""
+    row = Meeting.objects.public().filter(body__slug=slug, date=date).values_list("pk", "updated_at").first()
+    return PageVersion(key=row, updated_at=row[1]) if row else None
+
+
 def meeting_page(*, meeting: Meeting, draft: bool = False) -> MeetingPage:
     """Everything a meeting page shows, in a number of queries that does not grow with the record.
 
@@ -293,9 +413,7 @@ def meeting_page(*, meeting: Meeting, draft: bool = False) -> MeetingPage:
         .order_by("position", "pk")
     )
     present, absent = attendance_grouped(attendances)
-    siblings = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
-    previous = siblings.filter(date__lt=meeting.date).order_by("-date").first()
-    following = siblings.filter(date__gt=meeting.date).order_by("date").first()
+    previous, following = meeting_neighbours(meeting=meeting)
     return MeetingPage(meeting, items, present, absent, previous, following)
 
 
@@ -306,12 +424,15 @@ def meeting_signatures_and_adjusters(*, meeting: Meeting):
 
 
 def paragraphs_by_number(*, slug: str, year: int, number: int) -> list[AgendaItem]:
-    """Public items of a body with this § number in this year: one, or several if numbering restarted."""
+    """Public items of a body with this § number in this year: one, or several if numbering restarted.
+
+    Without decisions, presenters and links: :func:`item_with_content` adds them when the page is
+    rendered, which a cached page does not need.
+    """
     return items_redact(
         AgendaItem.objects.public()
         .filter(meeting__body__slug=slug, meeting__date__year=year, number=number)
         .select_related("meeting__body__organisation")
-        .prefetch_related(*item_prefetches())
         .order_by("meeting__date", "position")
     )
 
@@ -321,9 +442,14 @@ def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
         AgendaItem.objects.public()
         .filter(meeting=meeting, position=position)
         .select_related("meeting__body__organisation")
-        .prefetch_related(*item_prefetches())
     )
     return items[0] if items else None
+
+
+def item_with_content(*, item: AgendaItem) -> AgendaItem:
+    """The item with its decisions, presenters and links loaded, confidential content blanked."""
+    prefetch_related_objects([item], *item_prefetches())
+    return items_redact([item])[0]
 
 
 def meeting_item_outline(*, meeting: Meeting) -> list[AgendaItem]:
@@ -361,44 +487,65 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
 # People
 
 
+def people_public():
+    """People with a page (the public rule, ``Person.objects.public()``)."""
+    return Person.objects.public()
+
+
 def person_is_public(*, person: Person) -> bool:
     """A person has a page when public, non-confidential content names them (``Person.objects.public()``)."""
-    return Person.objects.public().filter(pk=person.pk).exists()
+    return people_public().filter(pk=person.pk).exists()
 
 
-@dataclass
-class PersonPage:
-    person: Person
-    memberships: list
-    attended: list
-    absent: list
-    presented: list
+def people_public_lookup(*, text: str, limit: int = 6) -> list[Person]:
+    """The public person whose address slug is ``text``, else the public people so named (any spelling)."""
+    text = " ".join(text.split())[:200]
+    by_slug = list(people_public().filter(slug=text)[:1])
+    if by_slug:
+        return by_slug
+    return list(people_public().named(text).order_by("name", "pk")[:limit])
 
 
-def person_page(*, person: Person) -> PersonPage:
-    memberships = list(
+def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
+    """Public people whose name or a spelling of it contains ``term``, names starting with it first."""
+    term = " ".join(term.split())[:100]
+    if len(term) < 2:
+        return []
+    starts = Q(name__istartswith=term)
+    return list(
+        people_public()
+        .filter(starts | Q(name__icontains=term) | Q(alternative_names__icontains=term))
+        .annotate(starts=Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("starts", "name", "pk")
+        .only("pk", "name", "slug")[:limit]
+    )
+
+
+def person_memberships(*, person: Person) -> list:
+    return list(
         person.memberships.public()
         .select_related("body", "party", "organisation")
         .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "body__name")
     )
-    attendances = list(
-        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+
+
+def person_attendances(*, person: Person, present: bool):
+    """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
+    return (
+        Attendance.objects.filter(person=person, present=present, meeting__in=Meeting.objects.public())
         .select_related("meeting__body", "party", "organisation")
-        .order_by("-meeting__date")
+        .order_by("-meeting__date", "pk")
     )
+
+
+def person_presented_items(*, person: Person):
+    """Public items the person presented, newest first (for pagination; redact each page)."""
     # Never a confidential paragraph: a presenter named there is part of what is secret.
-    presented = items_redact(
+    return (
         AgendaItem.objects.searchable()
         .filter(presenters=person)
         .select_related("meeting__body")
-        .order_by("-meeting__date", "position")
-    )
-    return PersonPage(
-        person=person,
-        memberships=memberships,
-        attended=[row for row in attendances if row.present],
-        absent=[row for row in attendances if not row.present],
-        presented=presented,
+        .order_by("-meeting__date", "position", "pk")
     )
 
 
@@ -406,21 +553,95 @@ def person_page(*, person: Person) -> PersonPage:
 # Search
 
 
-def search_items(*, compiled: CompiledQuery):
-    """Searchable items matching the compiled query, ranked by relevance (newest first without words).
+# The most matches a search looks at. The hit count is exact up to this many and shown as "more
+# than" beyond; relevance is ranked among the newest this many matches, found through the meeting
+# date index, so a word in half the archive costs what a word in a few thousand paragraphs costs.
+SEARCH_CANDIDATES = 2000
+RESULTS_PER_PAGE = 20
 
-    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further, a page of its ids is
-    taken, and :func:`search_results_page` fetches those rows with their excerpts.
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+def search_items(*, compiled: CompiledQuery):
+    """Searchable items matching the compiled query (all searchable items without words), unordered.
+
+    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further,
+    :func:`search_result_ids` orders and bounds it, and :func:`search_results_page` fetches one
+    page of rows with their excerpts.
     """
     items = AgendaItem.objects.searchable()
-    if not compiled:
-        return items.order_by("-meeting__date", "position")
-    query = compiled.search_query()
-    return (
-        items.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by("-rank", "-meeting__date", "position")
+    if compiled:
+        items = items.filter(search_vector=compiled.search_query())
+    return items
+
+
+@dataclass
+class SearchCount:
+    """How many items match: exact up to the bound, a lower bound ("more than") beyond it."""
+
+    value: int
+    more: bool
+
+
+class SearchResultIds:
+    """The ids of ordered search results for Django's Paginator, within the bound.
+
+    ``count()`` is capped at :data:`SEARCH_CANDIDATES` and ``count_info`` says whether there are
+    more; only the slices the Paginator asks for are fetched.
+    """
+
+    def __init__(self, fetch, count: SearchCount):
+        self._fetch = fetch  # (offset, limit) -> list of ids
+        self.count_info = count
+
+    def count(self) -> int:
+        return self.count_info.value
+
+    def __len__(self) -> int:
+        return self.count_info.value
+
+    def __getitem__(self, index: slice) -> list[int]:
+        start = index.start or 0
+        stop = len(self) if index.stop is None else min(index.stop, len(self))
+        return self._fetch(start, max(0, stop - start))
+
+
+def search_count(matches) -> SearchCount:
+    """Counts the matches up to :data:`SEARCH_CANDIDATES` and says whether there are more."""
+    found = matches.order_by()[: SEARCH_CANDIDATES + 1].count()
+    return SearchCount(value=min(found, SEARCH_CANDIDATES), more=found > SEARCH_CANDIDATES)
+
+
+def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchResultIds:
+    """The ids of the matches in the order to show, for pagination, within the bound.
+
+    By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES`
+    matches (all of them when there are no more) with their rank, and they are ordered here by
+    rank: the count and every page come from those rows. Newest or oldest first: a capped count,
+    then each page walks the meetings by date, so a deep page costs its offset and never a sort
+    of every match.
+    """
+    if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
+        direction = "" if sort == Sort.OLDEST else "-"
+        ordered = matches.order_by(f"{direction}meeting__date", "position", "pk").values_list("pk", flat=True)
+        return SearchResultIds(
+            lambda offset, limit: list(ordered[offset : offset + limit]), search_count(matches)
+        )
+    rows = list(
+        matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query()))
+        .values_list("pk", "rank", "meeting__date", "position")
+        .order_by("-meeting__date", "-pk")[: SEARCH_CANDIDATES + 1]
     )
+    count = SearchCount(value=min(len(rows), SEARCH_CANDIDATES), more=len(rows) > SEARCH_CANDIDATES)
+    rows = rows[:SEARCH_CANDIDATES]
+    # Best rank first; among equals the newest meeting, then the order on the agenda.
+    rows.sort(key=lambda row: (-row[1], -row[2].toordinal(), row[3], row[0]))
+    ids = [row[0] for row in rows]
+    return SearchResultIds(lambda offset, limit: ids[offset : offset + limit], count)
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:

@@ -4,6 +4,7 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.db import transaction
 from django.db.models import F, Max, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
+from django.utils import timezone
 
 from members.models import Membership, Person
 
@@ -173,3 +174,13 @@ def _decisions_save(*, formset) -> None:
     for decision in decisions:
         decision.agenda_item = formset.instance
         decision.save()
+
+
+def meetings_touch(*, meeting_ids) -> int:
+    """Marks meetings as changed now: ``updated_at`` is the version of their cached public pages.
+
+    Signals call it when anything shown on a meeting page is written (see meetings.signals);
+    code that writes such rows without signals (``bulk_create()``, ``update()``, raw SQL) calls
+    it with the meetings it touched. ``meeting_ids`` may be a list or a queryset of ids.
+    """
+    return Meeting.objects.filter(pk__in=meeting_ids).update(updated_at=timezone.now())

@@ -1,15 +1,19 @@
-"""Keep the agenda items' search text current when decisions or presenters change.
+"""Keep derived data current when rows are written: the agenda items' search text (decisions,
+presenters) and the version (``updated_at``) of the meetings whose public pages show the row.
 
 Saves and deletes of single rows (the admin's inlines, services, the shell) send these signals.
 ``bulk_create()``, ``update()`` and raw SQL do not: their callers call
-``services.agenda_items_refresh_search_document()`` themselves.
+``services.agenda_items_refresh_search_document()`` and ``services.meetings_touch()`` themselves.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .models import AgendaItem, Decision
-from .services import agenda_items_refresh_search_document
+from members.models import Organisation, Party, Person
+
+from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
+from .services import agenda_items_refresh_search_document, meetings_touch
 
 
 def _refresh(item_ids) -> None:
@@ -44,3 +48,114 @@ def presenters_changed(sender, instance, action, reverse, pk_set, **kwargs):
         _refresh(getattr(instance, "_presented_item_ids", []))
     elif action in {"post_add", "post_remove"}:
         _refresh(pk_set or [])
+
+
+# ---------------------------------------------------------------------------------------------------
+# The version of meeting pages (meetings.page_cache)
+
+
+@receiver(post_save, sender=Attendance, dispatch_uid="attendance_saved_touch_meeting")
+@receiver(post_delete, sender=Attendance, dispatch_uid="attendance_deleted_touch_meeting")
+@receiver(post_save, sender=AgendaItem, dispatch_uid="item_saved_touch_meeting")
+@receiver(post_delete, sender=AgendaItem, dispatch_uid="item_deleted_touch_meeting")
+@receiver(post_save, sender=Signature, dispatch_uid="signature_saved_touch_meeting")
+@receiver(post_delete, sender=Signature, dispatch_uid="signature_deleted_touch_meeting")
+def meeting_row_changed(sender, instance, **kwargs):
+    meetings_touch(meeting_ids=[instance.meeting_id])
+
+
+@receiver(post_save, sender=Decision, dispatch_uid="decision_saved_touch_meeting")
+@receiver(post_delete, sender=Decision, dispatch_uid="decision_deleted_touch_meeting")
+@receiver(post_save, sender=AgendaItemLink, dispatch_uid="link_saved_touch_meeting")
+@receiver(post_delete, sender=AgendaItemLink, dispatch_uid="link_deleted_touch_meeting")
+def item_row_changed(sender, instance, **kwargs):
+    meetings_touch(meeting_ids=AgendaItem.objects.filter(pk=instance.agenda_item_id).values("meeting"))
+
+
+@receiver(m2m_changed, sender=AgendaItem.presenters.through, dispatch_uid="presenters_changed_touch_meeting")
+def presenters_changed_touch(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        meetings_touch(meeting_ids=[instance.meeting_id])
+    elif pk_set:
+        meetings_touch(meeting_ids=AgendaItem.objects.filter(pk__in=pk_set).values("meeting"))
+
+
+@receiver(m2m_changed, sender=Meeting.adjusters.through, dispatch_uid="adjusters_changed_touch_meeting")
+def adjusters_changed_touch(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    meetings_touch(meeting_ids=list(pk_set or []) if reverse else [instance.pk])
+
+
+# A meeting page links to the body's previous and next public meetings: publishing, withdrawing,
+# moving or deleting a meeting changes the pages of its neighbours, before and after the change.
+
+
+def _neighbours(body_id, date) -> list[int]:
+    public = Meeting.objects.public().filter(body=body_id)
+    before = public.filter(date__lt=date).order_by("-date").values_list("pk", flat=True)[:1]
+    after = public.filter(date__gt=date).order_by("date").values_list("pk", flat=True)[:1]
+    return [*before, *after]
+
+
+@receiver(pre_save, sender=Meeting, dispatch_uid="meeting_saving_remember_place")
+def meeting_saving(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        instance._place_before_save = (
+            Meeting.objects.filter(pk=instance.pk).values_list("body_id", "date").first()
+        )
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="meeting_saved_touch_neighbours")
+@receiver(post_delete, sender=Meeting, dispatch_uid="meeting_deleted_touch_neighbours")
+def meeting_changed_touch_neighbours(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    places = {(instance.body_id, instance.date), getattr(instance, "_place_before_save", None)}
+    neighbours = [pk for place in places if place for pk in _neighbours(*place) if pk != instance.pk]
+    if neighbours:
+        meetings_touch(meeting_ids=neighbours)
+
+
+# Names and addresses of people, parties, organisations and bodies are on the pages of every
+# meeting that mentions them. A rename is rare; touching those meetings keeps the rule simple.
+
+
+@receiver(post_save, sender=Person, dispatch_uid="person_saved_touch_meetings")
+def person_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    meetings_touch(
+        meeting_ids=Meeting.objects.filter(
+            Q(attendances__person=instance)
+            | Q(items__presenters=instance)
+            | Q(adjusters=instance)
+            | Q(signatures__person=instance)
+            | Q(chair=instance)
+            | Q(secretary=instance)
+        ).values("pk")
+    )
+
+
+@receiver(post_save, sender=Party, dispatch_uid="party_saved_touch_meetings")
+def party_saved(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw):
+        meetings_touch(meeting_ids=Attendance.objects.filter(party=instance).values("meeting"))
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="organisation_saved_touch_meetings")
+def organisation_saved(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw):
+        meetings_touch(
+            meeting_ids=Meeting.objects.filter(
+                Q(attendances__organisation=instance) | Q(body__organisation=instance)
+            ).values("pk")
+        )
+
+
+@receiver(post_save, sender=Body, dispatch_uid="body_saved_touch_meetings")
+def body_saved(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw):
+        meetings_touch(meeting_ids=Meeting.objects.filter(body=instance).values("pk"))

@@ -4,9 +4,9 @@ Every read starts from ``Meeting.objects.public()`` or ``AgendaItem.objects.publ
 selectors), so drafts and adjusted-but-unposted protocols never reach a public page.
 """
 
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -14,9 +14,9 @@ from . import selectors
 from .access import user_can_access_body
 from .filters import SearchFilterSet
 from .models import Body
+from .page_cache import render_public_page
+from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
-
-RESULTS_PER_PAGE = 20
 
 
 @require_safe
@@ -33,13 +33,19 @@ def home(request):
 
 @require_safe
 def body_detail(request, slug):
+    """A body: its public meetings newest first, a page at a time, with links to each year's page."""
     body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
+    paged = paginate(request, selectors.body_meetings(body=body), per_page=selectors.MEETINGS_PER_PAGE)
     return render(
         request,
         "meetings/body_detail.html",
         {
             "body": body,
-            "meetings_by_year": selectors.body_meetings_by_year(body=body),
+            "paged": paged,
+            "years": selectors.body_meeting_years(body=body),
+            "meetings_by_year": selectors.meetings_by_year(
+                selectors.meetings_with_item_counts(paged.page.object_list)
+            ),
             "members": selectors.body_current_members(body=body),
         },
     )
@@ -54,34 +60,62 @@ def _public_meeting_or_404(slug, date):
 
 @require_safe
 def meeting_detail(request, slug, date):
-    """A published meeting; for staff allowed to work on the body, also a draft, marked as such."""
-    meeting = selectors.meeting_public_get(slug=slug, date=date)
-    draft = False
-    if meeting is None:
-        meeting = selectors.meeting_draft_get(slug=slug, date=date)
-        if meeting is None or not user_can_access_body(request.user, meeting.body):
-            raise Http404(_("No published meeting of this body on this date."))
-        draft = True
-    page = selectors.meeting_page(meeting=meeting, draft=draft)
+    """A published meeting, cached for anonymous visitors; a draft only for staff working on the body."""
+    version = selectors.meeting_public_version(slug=slug, date=date)
+    if version is None:
+        return _meeting_draft_preview(request, slug, date)
+
+    def context() -> dict:
+        meeting = _public_meeting_or_404(slug, date)
+        page = selectors.meeting_page(meeting=meeting)
+        signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
+        return {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters}
+
+    return render_public_page(
+        request,
+        template="meetings/meeting_detail.html",
+        context=context,
+        kind="meeting",
+        version=version.key,
+        last_modified=version.updated_at,
+    )
+
+
+def _meeting_draft_preview(request, slug, date):
+    """The page a meeting not yet public will have, marked as a draft, for those who may work on it."""
+    meeting = selectors.meeting_draft_get(slug=slug, date=date)
+    if meeting is None or not user_can_access_body(request.user, meeting.body):
+        raise Http404(_("No published meeting of this body on this date."))
+    page = selectors.meeting_page(meeting=meeting, draft=True)
     signatures, adjusters = selectors.meeting_signatures_and_adjusters(meeting=meeting)
     response = render(
         request,
         "meetings/meeting_detail.html",
-        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters, "draft": draft},
+        {"meeting": meeting, "page": page, "signatures": signatures, "adjusters": adjusters, "draft": True},
     )
-    if draft:
-        # A draft is for the secretary's eyes: never kept by a shared cache, never indexed.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
+    # A draft is for the secretary's eyes: never kept by a shared cache, never indexed.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
 def _render_item(request, item):
     meeting = item.meeting
-    return render(
+
+    def context() -> dict:
+        return {
+            "item": selectors.item_with_content(item=item),
+            "meeting": meeting,
+            "outline": selectors.meeting_item_outline(meeting=meeting),
+        }
+
+    return render_public_page(
         request,
-        "meetings/agendaitem_detail.html",
-        {"item": item, "meeting": meeting, "outline": selectors.meeting_item_outline(meeting=meeting)},
+        template="meetings/agendaitem_detail.html",
+        context=context,
+        kind="item",
+        version=(item.pk, meeting.pk, meeting.updated_at),
+        last_modified=meeting.updated_at,
     )
 
 
@@ -141,28 +175,6 @@ def _chips(request, filterset) -> list[dict]:
     return chips
 
 
-def _page(request, queryset):
-    """The requested page of results, and a note when the requested page could not be shown."""
-    paginator = Paginator(queryset, RESULTS_PER_PAGE)
-    raw = request.GET.get("page", "1")
-    note = ""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
-        note = _("“%(page)s” is not a page number; the first page is shown.") % {"page": raw[:20]}
-    if number < 1:
-        number = 1
-        note = note or _("Pages are numbered from 1; the first page is shown.")
-    elif number > paginator.num_pages:
-        note = _("There is no page %(page)s; the last page, %(last)s, is shown.") % {
-            "page": number,
-            "last": paginator.num_pages,
-        }
-        number = paginator.num_pages
-    return paginator.page(number), note
-
-
 @require_safe
 def search(request):
     raw_query = request.GET.get("q", "")
@@ -195,23 +207,34 @@ def search(request):
             )
 
     filterset = SearchFilterSet(request.GET or None, queryset=selectors.search_items(compiled=compiled))
-    has_filters = filterset.is_bound and any(
-        value not in (None, "", [])
-        for name, value in getattr(filterset.form, "cleaned_data", {}).items()
-        if name != "sort"
+    # Validates the form, so a search by filters alone (/sok/?person=…) counts as a search.
+    has_filters = (
+        filterset.is_bound
+        and filterset.is_valid() is not None
+        and any(
+            value not in (None, "", [])
+            for name, value in getattr(filterset.form, "cleaned_data", {}).items()
+            if name != "sort"
+        )
     )
     searched = bool(compiled) or has_filters
-    page = page_note = None
+    paged = page = count = None
     results = []
     if searched:
-        # Rank and paginate ids only; then fetch the page's rows with their excerpts.
-        page, page_note = _page(request, filterset.qs.values_list("pk", flat=True))
-        if page_note:
-            notes.append(page_note)
+        # Count and order within a bound, take a page of ids; then fetch those rows with excerpts.
+        ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
+        count = ids.count_info
+        paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
+        page = paged.page
+        if paged.note:
+            notes.append(paged.note)
+        if count.more and paged.note and page.number == page.paginator.num_pages:
+            notes.append(
+                _("Only the first %(count)s hits can be paged through; add a word or a filter.")
+                % {"count": selectors.SEARCH_CANDIDATES}
+            )
         results = selectors.search_results_page(ids=list(page.object_list), compiled=compiled)
 
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "meetings/search.html",
@@ -223,9 +246,22 @@ def search(request):
             "chips": _chips(request, filterset) if filterset.is_bound else [],
             "candidates": candidates,
             "searched": searched,
+            "count": count,
+            "paged": paged,
             "page": page,
             "results": results,
             "notes": notes,
-            "page_query": params.urlencode(),
         },
     )
+
+
+@require_safe
+def person_autocomplete(request):
+    """Suggestions for the search form's person filter: public people only, as JSON."""
+    people = selectors.people_public_suggestions(term=request.GET.get("q", ""))
+    response = JsonResponse(
+        {"results": [{"slug": person.slug, "name": person.name} for person in people]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+    patch_cache_control(response, public=True, max_age=300)
+    return response

@@ -4,14 +4,45 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from meetings import selectors
+from meetings.pagination import paginate
 
 from .models import Person
+
+ROWS_PER_PAGE = 50
 
 
 @require_safe
 def person_detail(request, slug):
+    """A person: roles over time, and the meetings attended, missed and presented at, a page at a time."""
     person = get_object_or_404(Person, slug=slug)
     if not selectors.person_is_public(person=person):
         # Someone named only in drafts is not public yet.
         raise Http404(_("No such person in the public archive."))
-    return render(request, "members/person_detail.html", {"page": selectors.person_page(person=person)})
+    attended = paginate(
+        request,
+        selectors.person_attendances(person=person, present=True),
+        per_page=ROWS_PER_PAGE,
+        param="page",
+    )
+    absent = paginate(
+        request,
+        selectors.person_attendances(person=person, present=False),
+        per_page=ROWS_PER_PAGE,
+        param="absent",
+    )
+    presented = paginate(
+        request, selectors.person_presented_items(person=person), per_page=ROWS_PER_PAGE, param="presented"
+    )
+    presented.page.object_list = selectors.items_redact(presented.page.object_list)
+    return render(
+        request,
+        "members/person_detail.html",
+        {
+            "person": person,
+            "memberships": selectors.person_memberships(person=person),
+            "attended": attended,
+            "absent": absent,
+            "presented": presented,
+            "notes": [paged.note for paged in (attended, absent, presented) if paged.note],
+        },
+    )

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database: pins a request to the primary when it may write.
+    "minutes.routers.PrimaryPinMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "minutes.middleware.LanguageMiddleware",
     "minutes.middleware.ControlCharactersMiddleware",
@@ -91,6 +93,22 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "minutes.wsgi.application"
 
+# Session settings for every connection, fitted to a site of short queries (see the README and
+# bench/RESULTS.md for the plans): JIT compilation costs 100–200 ms and pays off only for long
+# analytic queries; work_mem keeps the full-text index's bitmap for a common word exact (not lossy)
+# and the sorts of search candidates in memory; parallel workers cost more to start than these
+# queries take, and take the cores other requests need.
+DATABASE_WORK_MEM = os.environ.get("DATABASE_WORK_MEM", "32MB")
+DATABASE_SESSION_OPTIONS = f"-c jit=off -c work_mem={DATABASE_WORK_MEM} -c max_parallel_workers_per_gather=0"
+
+
+def postgresql_url(name: str) -> dict:
+    config = dj_database_url.parse(os.environ[name], conn_max_age=60)
+    if not config["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured(f"{name} must point to PostgreSQL (postgres://…).")
+    return config
+
+
 # True when the database is the embedded server under var/, i.e. a developer's own machine.
 EMBEDDED_DATABASE = not os.environ.get("DATABASE_URL")
 if EMBEDDED_DATABASE:
@@ -98,13 +116,41 @@ if EMBEDDED_DATABASE:
 
     DATABASES = {"default": database_settings()}
 else:
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://…).")
-# A kept connection is tested before a request uses it, so that after a restart of PostgreSQL the
-# first request reconnects instead of failing; while the server is down, requests answer 503
-# (minutes.views.server_error).
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES = {"default": postgresql_url("DATABASE_URL")}
+
+# A read replica (streaming replication) for the public site; see minutes.routers.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = postgresql_url("DATABASE_REPLICA_URL")
+    # Tests run against the primary's test database: a replica is a copy of it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["minutes.routers.ReplicaRouter"]
+
+for _database in DATABASES.values():
+    _options = _database.setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} {DATABASE_SESSION_OPTIONS}".strip()
+    # A kept connection is tested before a request uses it, so that after a restart of PostgreSQL
+    # the first request reconnects instead of failing; while the server is down, requests answer
+    # 503 (minutes.views.server_error).
+    _database["CONN_HEALTH_CHECKS"] = True
+
+# Local memory by default (one process); Redis through CACHE_URL, shared by several app servers.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            "KEY_PREFIX": "protokoll",
+            "TIMEOUT": 24 * 3600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

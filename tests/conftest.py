@@ -50,3 +50,12 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rendered pages are cached per process (local memory): each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

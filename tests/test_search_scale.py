@@ -1,0 +1,141 @@
+"""Search that costs what the user sees: bounded counts and ranking, filter-only lists, the person filter."""
+
+import datetime
+
+import pytest
+
+from meetings import selectors
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(client, **params) -> str:
+    response = client.get("/sok/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def year_of_meetings():
+    """Twelve monthly meetings of one body, each with a paragraph about kompetens, oldest first."""
+    body = BodyFactory(slug="styrgruppen")
+    meetings = [
+        MeetingFactory(body=body, date=datetime.date(2022, month, 10), published=True)
+        for month in range(1, 13)
+    ]
+    items = [
+        AgendaItemFactory(
+            meeting=meeting, number=100 + n, position=1, title=f"Punkt {n}", summary="Om kompetens."
+        )
+        for n, meeting in enumerate(meetings, start=1)
+    ]
+    return meetings, items
+
+
+def test_count_is_capped_and_ranking_is_among_the_newest(client, year_of_meetings, monkeypatch):
+    """Beyond the bound the page says "more than", and ranks the newest matches by relevance."""
+    meetings, _items = year_of_meetings
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    # The best match (the word in the title) in one of the five newest meetings comes first.
+    AgendaItemFactory(meeting=meetings[9], number=500, position=2, title="Kompetens i titeln", summary="")
+    html = _html(client, q="kompetens")
+    assert "Fler än 5 träffar" in html
+    assert html.index("i titeln") < html.index("Punkt 12")
+    # Older matches are outside the bound: searching with more words or a filter finds them.
+    assert "Punkt 1</a>" not in html
+    assert "Punkt 1</a>" in _html(client, q="kompetens", year="2022", date_to="2022-01-31")
+
+
+def test_deep_pages_are_bounded_with_a_note(client, year_of_meetings, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    monkeypatch.setattr(selectors, "RESULTS_PER_PAGE", 2)
+    html = _html(client, q="kompetens", page="50")
+    assert 'class="notice"' in html and "sista sidan, 3, visas" in html
+    assert "lägg till ett ord eller ett filter" in html
+
+
+def test_exact_count_below_the_bound(client, year_of_meetings):
+    assert "12 träffar" in _html(client, q="kompetens")
+
+
+def test_filters_alone_list_newest_first(client, year_of_meetings):
+    """/sok/?person=… (the person page's own link) and /sok/?kind=… list paragraphs without a word."""
+    meetings, items = year_of_meetings
+    person = PersonFactory(name="Ove Dröscher", slug="ove-droscher")
+    AttendanceFactory(meeting=meetings[2], person=person)
+    AttendanceFactory(meeting=meetings[7], person=person)
+    html = _html(client, person="ove-droscher")
+    assert "2 träffar" in html
+    assert html.index("Punkt 8") < html.index("Punkt 3")
+    DecisionFactory(agenda_item=items[4], kind="assignment", text="GR får i uppdrag att utreda.")
+    html = _html(client, kind="assignment")
+    assert "1 träff" in html and "Punkt 5" in html
+    # The person page links to exactly this search.
+    assert "/sok/?person=ove-droscher" in client.get(person.get_absolute_url()).content.decode()
+
+
+def test_person_filter_takes_a_typed_name_without_javascript(client, year_of_meetings):
+    meetings, _items = year_of_meetings
+    person = PersonFactory(name="Sara Nordenhielm", alternative_names=["Sara Nordenhjelm"])
+    AttendanceFactory(meeting=meetings[0], person=person)
+    for typed in ["Sara Nordenhielm", "sara nordenhjelm", person.slug]:
+        html = _html(client, q="kompetens", person=typed)
+        assert "1 träff" in html and "Punkt 1" in html
+    html = _html(client, q="kompetens", person="Ingen Alls")
+    assert 'class="notice"' in html and "Ingen Alls" in html and "12 träffar" in html
+
+
+def test_person_filter_asks_when_a_name_is_shared(client, year_of_meetings):
+    meetings, _items = year_of_meetings
+    first = PersonFactory(name="Anna Berg", slug="anna-berg")
+    second = PersonFactory(name="Anna Berg", slug="anna-berg-2")
+    AttendanceFactory(meeting=meetings[0], person=first)
+    AttendanceFactory(meeting=meetings[1], person=second)
+    html = _html(client, person="Anna Berg")
+    assert 'class="notice"' in html and "anna-berg-2" in html
+    assert "1 träff" in _html(client, person="anna-berg-2")
+
+
+def test_search_form_has_no_list_of_every_person(client, year_of_meetings):
+    """The filter is a text field with suggestions, so the page does not grow with the archive's people."""
+    meetings, _items = year_of_meetings
+    for _ in range(30):
+        AttendanceFactory(meeting=meetings[0])
+    html = _html(client, q="kompetens")
+    assert '<select name="person"' not in html
+    assert 'data-autocomplete-url="/sok/personer/"' in html and 'list="person-suggestions"' in html
+    assert "js/person_autocomplete.js" in html
+
+
+def test_person_suggestions_list_public_people_only(client):
+    public = PersonFactory(name="Lena Holmlund")
+    AttendanceFactory(meeting=MeetingFactory(published=True), person=public)
+    member = PersonFactory(name="Lena Lindberg")
+    MembershipFactory(person=member, body=MeetingFactory(published=True).body)
+    draft_only = PersonFactory(name="Lena Hemlig")
+    AttendanceFactory(meeting=MeetingFactory(), person=draft_only)
+    PersonFactory(name="Lena Ingenstans")
+    response = client.get("/sok/personer/", {"q": "lena"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    names = [row["name"] for row in response.json()["results"]]
+    assert names == ["Lena Holmlund", "Lena Lindberg"]
+    assert response.json()["results"][0]["slug"] == public.slug
+    assert client.get("/sok/personer/", {"q": "l"}).json() == {"results": []}
+    assert client.get("/sok/personer/", {"q": "x" * 5000}).status_code == 200
+
+
+def test_person_suggestions_put_names_starting_with_the_term_first(client):
+    meeting = MeetingFactory(published=True)
+    for name in ["Karin Ek", "Ek Andersson", "Maria Ekberg"]:
+        AttendanceFactory(meeting=meeting, person=PersonFactory(name=name))
+    names = [row["name"] for row in client.get("/sok/personer/", {"q": "ek"}).json()["results"]]
+    assert names[0] == "Ek Andersson" and set(names) == {"Karin Ek", "Ek Andersson", "Maria Ekberg"}
