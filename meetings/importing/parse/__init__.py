@@ -59,10 +59,11 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         self.lines = text_prepare(text)
         self.result = ParseResult()
         self._pending_signer: str | None = None
+        self._unread_attendance: list[str] = []
 
     def parse(self) -> ParseResult:
         lines = self.lines
-        headings = _item_headings(lines)
+        headings = _item_headings(lines, self.result.problems)
         first_item = headings[0]["index"] if headings else len(lines)
         closing = self._closing_start(headings)
         header = lines[:first_item]
@@ -73,6 +74,7 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         self._closing(lines[closing:] if headings else lines[first_item:])
         self._next_meetings()
         self._finish()
+        self._attendance_problems()
         result = self.result
         signals = (
             result.attendees,

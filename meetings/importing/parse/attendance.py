@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from ..places import is_municipality, organisation_expand
 from .result import Attendee
 from .shapes import _NAME_TOKEN, _TITLE_ENDINGS, looks_like_name, name_tidy
 
+# A year's paragraphs run to a few thousand; a longer number is a typing or extraction error.
+PARAGRAPH_DIGITS = 6
 _PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)")
 _PRESENCE = re.compile(
-    r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d{1,4})(?:\s*(?:[-–—]|till)\s*(\d{1,4}))?\)?", re.IGNORECASE
+    r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d+)(?:\s*(?:[-–—]|till)\s*(\d+))?\)?", re.IGNORECASE
 )
 _ITEM_GUEST = re.compile(r"^\s*(?:punkt\s+)?(\d{1,2})\s*\)\s*", re.IGNORECASE)
 _ROLE_PHRASES = [
@@ -35,8 +39,12 @@ class _Section:
     side: str | None = None
 
 
-def _attendee(entry: str, section: _Section) -> Attendee | None:
-    """One attendee from "Nina Miskovsky (M), Göteborg § 171-176" and its many relatives."""
+def _attendee(entry: str, section: _Section, problems: list[str] | None = None) -> Attendee | None:
+    """One attendee from "Nina Miskovsky (M), Göteborg § 171-176" and its many relatives.
+
+    A presence that is no range of paragraphs ("§ 9-3", "§ 3000000000") is left unread and told
+    in ``problems``.
+    """
     text = " ".join(entry.replace("•", " ").split()).strip(" ,;")
     if not text:
         return None
@@ -48,10 +56,18 @@ def _attendee(entry: str, section: _Section) -> Attendee | None:
     paragraphs = None
     match = _PRESENCE.search(text)
     if match:
-        first = int(match.group(1))
-        last = int(match.group(2)) if match.group(2) else first
-        paragraphs = (first, max(first, last))
+        written = match.group(0).strip(" ,()")
         text = (text[: match.start()] + text[match.end() :]).strip(" ,;")
+        digits = [d for d in match.groups() if d]
+        first, last = int(digits[0]), int(digits[-1])
+        if any(len(d) > PARAGRAPH_DIGITS for d in digits) or last < first:
+            if problems is not None:
+                problems.append(
+                    _("%(entry)s: the presence “%(written)s” is no range of paragraphs and was not read.")
+                    % {"entry": text, "written": written}
+                )
+        else:
+            paragraphs = (first, last)
     party = None
     match = _PARTY.search(text)
     if match:

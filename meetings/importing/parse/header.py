@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import ngettext
+
 from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries
 from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
@@ -245,9 +247,24 @@ class HeaderMixin:
 
     def _entries(self, entry: str, section: _Section, *, inline: bool) -> None:
         for piece in _split_entries(entry, inline=inline):
-            attendee = _attendee(piece, section)
+            attendee = _attendee(piece, section, self.result.problems)
             if attendee is not None:
                 self.result.attendees.append(attendee)
+            elif any(c.isalpha() for c in piece):
+                self._unread_attendance.append(" ".join(piece.replace("•", " ").split()))
+
+    def _attendance_problems(self) -> None:
+        """One message for the attendance rows that were not read, so that none is dropped silently."""
+        unread = self._unread_attendance
+        if unread:
+            self.result.problems.append(
+                ngettext(
+                    "%(count)d row of the attendance could not be read: %(rows)s",
+                    "%(count)d rows of the attendance could not be read: %(rows)s",
+                    len(unread),
+                )
+                % {"count": len(unread), "rows": "; ".join(f"“{row[:120]}”" for row in unread)}
+            )
 
     def _when(self, when_texts, where_texts, mode_texts, place_texts) -> None:
         result = self.result

@@ -7,7 +7,7 @@ import re
 from .attendance import _PARTY
 from .normalise import _URL_LINE
 from .result import DecisionText, Item
-from .segment import _CASE_NUMBER, _heading_title
+from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
 
 
@@ -19,7 +19,9 @@ class ItemsMixin:
         r"|ärendet|dialog|diskussion|synpunkter|frågor\s+och\s+synpunkter|förslag\s+till\s+beslut"
         r"|(?:[\wåäö]+s\s+)?beslut(?:et)?|ställningstagande|beslut\s*/\s*ställningstagande"
         r"|beslutsunderlag|handlingar|expedieras|yrkanden?|protokollsanteckning(?:ar)?|reservation(?:er)?"
-        r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande)\s*:?\s*$",
+        r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande)"
+        # "Beslut – Förslag till kommunfullmäktige": a decision with what kind of decision it is.
+        r"(?:\s+[–—-]\s+(?:förslag\s+till|till)\s+[\wåäö]+)?\s*:?\s*$",
         re.IGNORECASE,
     )
     _INLINE_DECISION = re.compile(
@@ -32,7 +34,12 @@ class ItemsMixin:
         lines = self.lines
         for position, heading in enumerate(headings, start=1):
             start = heading["index"]
-            end = headings[position]["index"] if position < len(headings) else closing
+            if "end" in heading:
+                end = closing if heading["end"] is None else heading["end"]
+                if not heading.get("contents"):
+                    end = min(end, closing)
+            else:
+                end = headings[position]["index"] if position < len(headings) else closing
             end = max(end, start + 1)
             title = heading["title"].strip()
             case_number = None
@@ -58,9 +65,11 @@ class ItemsMixin:
             title, last = _heading_title(lines, last, title)
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
+            title = _CONTENTS_LEADER.sub("", title).strip()
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
-            body = lines[last + 1 : end]
+            # A paragraph known only from the table of contents has a title and nothing else.
+            body = [] if heading.get("contents") else lines[last + 1 : end]
             if case_number is None:
                 for line in body[:3]:
                     match = re.match(r"^\s*(?:Dnr|Diarienummer)\.?\s*:?\s*(\S.*)$", line, re.IGNORECASE)

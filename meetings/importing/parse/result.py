@@ -134,6 +134,8 @@ class ParseResult:
     items: list[Item] = field(default_factory=list)
     next_meetings: list[datetime.date] = field(default_factory=list)
     signatures: list[SignatureText] = field(default_factory=list)
+    # What the parser saw but could not read, in words a secretary can act on; shown in the preview.
+    problems: list[str] = field(default_factory=list)
 
     def as_dict(self, *, full: bool = False) -> dict:
         """The result as JSON-ready data; ``full`` adds what the JSON contract leaves out."""
@@ -156,6 +158,7 @@ class ParseResult:
             "adjusters": list(self.adjusters),
             "items": [i.as_dict(full=full) for i in self.items],
             "next_meetings": [d.isoformat() for d in self.next_meetings],
+            "problems": list(self.problems),
         }
         if full:
             data.update(

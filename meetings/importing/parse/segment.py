@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .attendance import _PARTY
+from django.utils.translation import gettext as _
+
+from .attendance import _PARTY, PARAGRAPH_DIGITS
 from .shapes import _UPPER
 
-_PARAGRAPH_HEADING = re.compile(
-    rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d{{1,4}})(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$"
-)
+_PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
+# A line of a table of contents: dotted leaders and a page number ("Förändring av ärendelista ..... 5").
+_CONTENTS_LEADER = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
+_CONTENTS_BLOCK_LINES = 10
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Punkt|Ärende)\s+)?(\d{1,2})\s*[.:]?\s+(\S.*)$")
 _CASE_NUMBER = re.compile(r"\b(?:Dnr|Diarienummer|Dnr\.|Dnr:)\s*[:.]?\s*([\w][\w .:/-]*\w)", re.IGNORECASE)
 _TITLE_CONTINUES = re.compile(
@@ -22,7 +25,13 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     """The title and the index of its last line, following a title wrapped after "inför" or "och"."""
     title = " ".join(title.split())
     last = index
-    for _attempt in range(2):
+    for _attempt in range(3):
+        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
+            # A title wrapped mid-phrase goes on in lower case on the very next line.
+            title = f"{title} {following}"
+            last += 1
+            continue
         if not (title and _TITLE_CONTINUES.search(title)):
             break
         j = last + 1
@@ -35,19 +44,87 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     return title, last
 
 
-def _item_headings(lines: list[str]) -> list[dict]:
-    """Where the agenda items start: § headings if the text has them, else numbered ones in sequence."""
-    headings = []
-    previous = 0
+def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
+    """The § headings in reading order, without the table of contents when the paragraphs follow it."""
+    found = []
     for index, line in enumerate(lines):
         match = _PARAGRAPH_HEADING.match(line)
         if not match or line.lstrip().startswith("§§"):
             continue
-        number = int(match.group(1))
-        if number <= previous:
+        digits = match.group(1)
+        number = int(digits) if len(digits) <= PARAGRAPH_DIGITS else None
+        if number is None:
+            problems.append(
+                _(
+                    "“§ %(number)s” is no paragraph number (a § number has at most %(digits)d digits): "
+                    "the item is read without one."
+                )
+                % {"number": digits, "digits": PARAGRAPH_DIGITS}
+            )
+        found.append({"index": index, "number": number, "title": match.group(2)})
+    for position, heading in enumerate(found):
+        end = found[position + 1]["index"] if position + 1 < len(found) else len(lines)
+        block = [line for line in lines[heading["index"] : end] if line.strip()]
+        heading["contents"] = any(_CONTENTS_LEADER.search(line) for line in block[:_CONTENTS_BLOCK_LINES])
+    for position, heading in enumerate(found):
+        heading["end"] = found[position + 1]["index"] if position + 1 < len(found) else None
+    paragraphs = [h for h in found if not h["contents"]]
+    if not paragraphs:
+        # Only a table of contents (an excerpt, or paragraphs headed without "§"): its entries are the items.
+        paragraphs = found
+        for heading in paragraphs:
+            heading["contents"] = False
+            heading["end"] = None
+    headings: list[dict] = []
+    repeated: dict[int, int] = {}
+    for heading in paragraphs:
+        if heading["number"] is None:
+            headings.append(heading)
             continue
-        headings.append({"index": index, "number": number, "title": match.group(2)})
-        previous = number
+        previous = headings[-1] if headings else None
+        last_number = max((h["number"] for h in headings if h["number"] is not None), default=0)
+        if previous and heading["number"] == last_number:
+            if " ".join(heading["title"].split()).casefold() in (
+                "",
+                " ".join(previous["title"].split()).casefold(),
+            ):
+                continue  # The heading repeated at the top of a page, not a new paragraph.
+            repeated[heading["number"]] = repeated.get(heading["number"], 1) + 1
+            headings.append({**heading, "number": None})
+            continue
+        if heading["number"] < last_number:
+            continue  # A reference back ("§ 36 (2015) …" at a line's start), not a heading.
+        headings.append(heading)
+    for number, count in repeated.items():
+        problems.append(
+            _(
+                "§ %(number)d heads %(count)d paragraphs. Each is read as its own item; the repeats have "
+                "no § number until you give them one."
+            )
+            % {"number": number, "count": count}
+        )
+    for position, heading in enumerate(headings):
+        heading["end"] = headings[position + 1]["index"] if position + 1 < len(headings) else None
+    # Paragraphs the contents list but the text leaves out (an excerpt): their number and title.
+    numbers = {h["number"] for h in headings}
+    for entry in found:
+        if entry["contents"] and entry["number"] is not None and entry["number"] not in numbers:
+            numbers.add(entry["number"])
+            place = next(
+                (
+                    i
+                    for i, h in enumerate(headings)
+                    if h["number"] is not None and h["number"] > entry["number"]
+                ),
+                len(headings),
+            )
+            headings.insert(place, entry)
+    return [{key: h[key] for key in ("index", "number", "title", "end", "contents")} for h in headings]
+
+
+def _item_headings(lines: list[str], problems: list[str] | None = None) -> list[dict]:
+    """Where the agenda items start: § headings if the text has them, else numbered ones in sequence."""
+    headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
         return headings
 
@@ -83,7 +160,7 @@ class SegmentMixin:
     )
 
     def _closing_start(self, headings) -> int:
-        start = headings[-1]["index"] + 1 if headings else 0
+        start = max((h["index"] for h in headings if not h.get("contents")), default=-1) + 1
         for index in range(start, len(self.lines)):
             if self._CLOSING.match(self.lines[index]):
                 return index
