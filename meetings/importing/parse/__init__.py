@@ -31,7 +31,7 @@ from .. import ImportProblem
 from .closing import ClosingMixin
 from .header import HeaderMixin
 from .items import ItemsMixin, decision_kind
-from .normalise import text_prepare
+from .normalise import text_lines, text_prepare
 from .result import Attendee, DecisionText, Item, ParseResult, SignatureText
 from .segment import _PARAGRAPH_HEADING, SegmentMixin, _item_headings
 from .shapes import looks_like_name, name_tidy
@@ -56,14 +56,14 @@ __all__ = [
 
 class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
     def __init__(self, text: str):
-        self.lines = text_prepare(text)
+        self.lines, self.levels = text_lines(text)
         self.result = ParseResult()
         self._pending_signer: str | None = None
         self._unread_attendance: list[str] = []
 
     def parse(self) -> ParseResult:
         lines = self.lines
-        headings = _item_headings(lines, self.result.problems)
+        headings = _item_headings(lines, self.result.problems, self.levels)
         first_item = headings[0]["index"] if headings else len(lines)
         closing = self._closing_start(headings)
         header = lines[:first_item]

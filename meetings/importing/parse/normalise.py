@@ -13,9 +13,36 @@ _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[•●▪◦■□➢►\uf0b7\uf0a7*·]|[-–—](?=\s))\s*")
 
 
+# Front matter of a Markdown export ("---\nkommun: …\n---") and HTML comments ("<!-- sida 3 -->").
+_FRONT_MATTER = re.compile(r"\A\s*---\n(?:.*\n){0,80}?---\n")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What a document viewer or web page puts around the protocol: never part of it.
+_FURNITURE = re.compile(
+    r"^\s*(?:save\s+this\s+pdf\s+as:?|word\s+png\s+txt\s+jpg|storlek:\s*px|starta\s+visningen\s+från\s+sidan:?"
+    r"|transkript|full\s+text|copied!|loading\.*\s*\(view\s+fulltext\s+now\)|n/a|protected"
+    r"|academic\s+year:\s*\d{4}|•?\s*no\s+results\s+found|\(\d{1,3}\)|\d{1,3}|i"
+    r"|personliga\s+verktyg|hoppa\s+till\s+navigering.*|du\s+är\s+här:.*|din\s+position:.*"
+    r"|expedierat/bestyrkt|sida\s+\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})?)\s*$",
+    re.IGNORECASE,
+)
+# A viewer's title of the document, 'Download "Protokoll 2011-09-20"': the title is kept.
+_VIEWER_TITLE = re.compile(r'^\s*(?:download|share)\s+"(.*)"\s*$', re.IGNORECASE)
+# Headings in a markup source: Markdown "## Titel", Typst "== Titel", LaTeX "\subsection{Titel}".
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
+_TYPST_HEADING = re.compile(r"^(={1,6})\s+(\S.*?)\s*$")
+_LATEX_HEADING = re.compile(r"^\s*\\((?:sub){0,2})section\*?\{(.+)\}\s*$")
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
+    return text_lines(text)[0]
+
+
+def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
+    """The clean lines, and the markup headings among them: line index → level (1 is the top)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _FRONT_MATTER.sub("", text)
+    text = _HTML_COMMENT.sub("\n", text)
     if _HTML_TAG.search(text):
         text = _HTML_ITEM.sub("\n• ", text)
         text = _HTML_BREAK.sub("\n", text)
@@ -31,8 +58,22 @@ def text_prepare(text: str) -> list[str]:
         text = text.replace(char, "")
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
     lines = [line.rstrip() for line in text.split("\n")]
+    lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
     lines = _undouble(lines)
-    return [_BULLET.sub(r"\1• ", line) if line.strip() else "" for line in lines]
+    levels: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        for pattern in (_MARKDOWN_HEADING, _TYPST_HEADING):
+            match = pattern.match(line)
+            if match:
+                levels[index] = len(match.group(1))
+                lines[index] = match.group(2)
+                break
+        else:
+            match = _LATEX_HEADING.match(line)
+            if match:
+                levels[index] = 1 + len(match.group(1)) // 3
+                lines[index] = match.group(2)
+    return [_BULLET.sub(r"\1• ", line) if line.strip() else "" for line in lines], levels
 
 
 def _undouble(lines: list[str]) -> list[str]:

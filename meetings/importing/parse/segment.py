@@ -122,8 +122,63 @@ def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
     return [{key: h[key] for key in ("index", "number", "title", "end", "contents")} for h in headings]
 
 
-def _item_headings(lines: list[str], problems: list[str] | None = None) -> list[dict]:
-    """Where the agenda items start: § headings if the text has them, else numbered ones in sequence."""
+# Sub-headings inside an item in a markup source ("=== Beslut", "\\subsubsection*{Beslut}").
+_ITEM_PART = re.compile(
+    r"^(?:beslut|förslag\s+till\s+beslut.*|beslutsförslag|yrkande.*|att[- ]?satser?|nomineringar|fri\s+nominering"
+    r"|anteckningar|diskussion|bakgrund|sammanfattning|underlag|utjustering|injustering)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:kallade|närvarande|deltagare|frånvarande|plats|tid|datum|signaturer|underskrifter"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
+    """Items from the headings of a Markdown, Typst or LaTeX source.
+
+    The level of the headings that hold decision sub-headings ("=== Beslut") is the item level; a
+    heading above it with nothing beneath is an item too. Without decision sub-headings, the items
+    are the headings with no heading beneath them.
+    """
+    marked = sorted(levels.items())
+    if len(marked) < 3:
+        return []
+    parts = {index for index, _level in marked if _ITEM_PART.match(lines[index].strip())}
+    outline = [(index, level) for index, level in marked if index not in parts]
+
+    def has_children(position):
+        level = outline[position][1]
+        return position + 1 < len(outline) and outline[position + 1][1] > level
+
+    parent_levels = set()
+    for index, level in marked:
+        if index in parts:
+            above = [lvl for i, lvl in outline if i < index and lvl < level]
+            if above:
+                parent_levels.add(above[-1])
+    item_level = min(parent_levels) if parent_levels else None
+    headings = []
+    for position, (index, level) in enumerate(outline):
+        title = lines[index].strip().rstrip(":")
+        if position == 0 and level == min(lvl for _i, lvl in outline) and has_children(position):
+            continue  # The document's own title.
+        if _NOT_AN_ITEM.match(title):
+            continue
+        if item_level is not None:
+            take = level == item_level or (level < item_level and not has_children(position))
+        else:
+            take = not has_children(position)
+        if take:
+            headings.append({"index": index, "number": None, "title": title})
+    return headings if len(headings) >= 2 else []
+
+
+def _item_headings(
+    lines: list[str], problems: list[str] | None = None, levels: dict[int, int] | None = None
+) -> list[dict]:
+    """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
     headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
         return headings
@@ -139,6 +194,9 @@ def _item_headings(lines: list[str], problems: list[str] | None = None) -> list[
         headings.append({"index": index, "number": None, "title": title})
         expected += 1
     if len(headings) >= 2:
+        return headings
+    headings = _markup_headings(lines, levels or {})
+    if headings:
         return headings
     # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
     headings, expected = [], 1
