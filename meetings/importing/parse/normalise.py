@@ -33,6 +33,33 @@ _TYPST_HEADING = re.compile(r"^(={1,6})\s+(\S.*?)\s*$")
 _LATEX_HEADING = re.compile(r"^\s*\\((?:sub){0,2})section\*?\{(.+)\}\s*$")
 
 
+# A page a PDF viewer flattened into one line: its labels and item headings start lines again.
+_FLAT_LINE = 250
+_FLAT_BREAK = re.compile(
+    r"\s(?=(?:Plats och tid|Tid och plats|Beslutande|Övriga närvarande|Övriga deltagande|Övriga deltagare"
+    r"|Närvarande, ej tjänstgörande ersättare|Ej tjänstgörande|Tjänstgörande ersättare|Utses att justera"
+    r"|Utsedd att justera|Att jämte ordföranden justera|Justeringens plats|Justerade paragrafer|Paragrafer"
+    r"|Underskrifter|ANSLAG/BEVIS|Bevis om anslag|BEVIS|Närvarande ledamöter|Frånvarande|Anmält förhinder"
+    r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:)\b)"
+    r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
+    r"|\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö])"
+)
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
+
+
+def _unflatten(lines: list[str]) -> list[str]:
+    """Lines of a flattened page split again before labels and headings ("… Beslutande Anna Ek (S) …")."""
+    result: list[str] = []
+    for line in lines:
+        if len(line) < _FLAT_LINE:
+            result.append(line)
+            continue
+        line = _PAGE_NUMBER.sub("", line.strip())
+        result.extend(piece.strip() for piece in _FLAT_BREAK.split(line) if piece and piece.strip())
+        result.append("")
+    return result
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
     return text_lines(text)[0]
@@ -59,7 +86,7 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
     lines = [line.rstrip() for line in text.split("\n")]
     lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
-    lines = _undouble(lines)
+    lines = _unflatten(_undouble(lines))
     levels: dict[int, int] = {}
     for index, line in enumerate(lines):
         for pattern in (_MARKDOWN_HEADING, _TYPST_HEADING):
