@@ -54,8 +54,12 @@ def _unflatten(lines: list[str]) -> list[str]:
         if len(line) < _FLAT_LINE:
             result.append(line)
             continue
-        line = _PAGE_NUMBER.sub("", line.strip())
-        result.extend(piece.strip() for piece in _FLAT_BREAK.split(line) if piece and piece.strip())
+        pieces = [piece.strip() for piece in _FLAT_BREAK.split(_PAGE_NUMBER.sub("", line.strip())) if piece]
+        if len(pieces) < 3:
+            # A long paragraph of prose, not a page of fields and headings.
+            result.append(line)
+            continue
+        result.extend(piece for piece in pieces if piece)
         result.append("")
     return result
 
