@@ -10,6 +10,20 @@ from .result import DecisionText, Item
 from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
 
+# In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
+# sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
+_RUN_ON = re.compile(
+    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+\S+\s+\S.*[.!?])$"
+)
+
+
+def _title_split(title: str) -> tuple[str, str]:
+    """A heading line that ends in a sentence: the title, and the sentence that ran on."""
+    match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
+    if not match:
+        return title, ""
+    return match.group("title"), match.group("rest")
+
 
 class ItemsMixin:
     # -- items ------------------------------------------------------------------------------
@@ -66,10 +80,13 @@ class ItemsMixin:
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
+            title, run_on = _title_split(title)
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
             # A paragraph known only from the table of contents has a title and nothing else.
             body = [] if heading.get("contents") else lines[last + 1 : end]
+            if run_on:
+                body = [run_on, *body]
             if case_number is None:
                 for line in body[:3]:
                     match = re.match(r"^\s*(?:Dnr|Diarienummer)\.?\s*:?\s*(\S.*)$", line, re.IGNORECASE)

@@ -47,14 +47,49 @@ _FLAT_BREAK = re.compile(
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 
 
+# "… godkändes. 55 Val av sekreterare …": a paragraph number without "§" inside a flattened page.
+_FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+\s)")
+
+
+def _flat_number_breaks(lines: list[str]) -> set[tuple[int, int]]:
+    """Where consecutive paragraph numbers (54, 55, 56 …) stand inside flattened lines: (line, offset)."""
+    found = [
+        (number, index, match.start())
+        for index, line in enumerate(lines)
+        if len(line) >= _FLAT_LINE
+        for match in _FLAT_NUMBER.finditer(line)
+        if (number := int(match.group(1))) >= 2
+    ]
+    best: list[tuple[int, int, int]] = []
+    for start, first in enumerate(found):
+        run = [first]
+        for candidate in found[start + 1 :]:
+            if candidate[0] == run[-1][0] + 1:
+                run.append(candidate)
+        if len(run) > len(best):
+            best = run
+    return {(index, offset) for _number, index, offset in best} if len(best) >= 2 else set()
+
+
 def _unflatten(lines: list[str]) -> list[str]:
     """Lines of a flattened page split again before labels and headings ("… Beslutande Anna Ek (S) …")."""
     result: list[str] = []
-    for line in lines:
+    numbers = _flat_number_breaks(lines)
+    for index, line in enumerate(lines):
         if len(line) < _FLAT_LINE:
             result.append(line)
             continue
-        pieces = [piece.strip() for piece in _FLAT_BREAK.split(_PAGE_NUMBER.sub("", line.strip())) if piece]
+        line = _PAGE_NUMBER.sub("", line.strip())
+        shift = len(lines[index].strip()) - len(line)
+        cuts = sorted(offset - shift for i, offset in numbers if i == index and offset - shift > 0)
+        if cuts:
+            line = "".join(
+                ("\n" if start in cuts else "") + line[start:end]
+                for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)
+            )
+        pieces = [
+            piece.strip() for part in line.split("\n") for piece in _FLAT_BREAK.split(part.strip()) if piece
+        ]
         if len(pieces) < 3:
             # A long paragraph of prose, not a page of fields and headings.
             result.append(line)

@@ -175,6 +175,40 @@ def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
     return headings if len(headings) >= 2 else []
 
 
+# "54 Godkännande av dagordning", "Sn 49 Sammanträdets öppnande", "KS 12 Budget": a paragraph
+# number without the § sign, after an optional short label of the body.
+# With a full stop ("3. Val av justerare") the number is the agenda's, not a paragraph's.
+_BARE_NUMBER_HEADING = re.compile(
+    r"^\s*(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?(\d{1,4})\s+(?:Dnr\s+)?([A-ZÅÄÖ]\S.*)$"
+)
+
+
+def _bare_number_headings(lines: list[str]) -> list[dict]:
+    """The longest run of consecutive paragraph numbers written without "§", from a number above 1.
+
+    A run that starts at 1 is an agenda numbered by position, read by the next rule; a run of one
+    heading is no evidence, since a line may start with a number for many reasons.
+    """
+    candidates = []
+    for index, line in enumerate(lines):
+        match = _BARE_NUMBER_HEADING.match(line)
+        if match and len(match.group(2)) <= 150:
+            candidates.append(
+                {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
+            )
+    best: list[dict] = []
+    for start, first in enumerate(candidates):
+        if first["number"] < 2:
+            continue
+        run = [first]
+        for candidate in candidates[start + 1 :]:
+            if candidate["number"] == run[-1]["number"] + 1:
+                run.append(candidate)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
+
+
 def _item_headings(
     lines: list[str], problems: list[str] | None = None, levels: dict[int, int] | None = None
 ) -> list[dict]:
@@ -195,7 +229,7 @@ def _item_headings(
         expected += 1
     if len(headings) >= 2:
         return headings
-    headings = _markup_headings(lines, levels or {})
+    headings = _bare_number_headings(lines) or _markup_headings(lines, levels or {})
     if headings:
         return headings
     # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
