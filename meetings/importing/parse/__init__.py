@@ -125,7 +125,24 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
                     found.append(value)
         self.result.next_meetings = found
 
+    def _absent_merged(self) -> None:
+        """A member listed present and again under "Frånvarande" was absent: one attendee, absent."""
+        result = self.result
+        absent = {a.name.casefold() for a in result.attendees if a.name and not a.present}
+        listed = {a.name.casefold() for a in result.attendees if a.name and a.present} & absent
+        merged = []
+        for attendee in result.attendees:
+            key = attendee.name.casefold() if attendee.name else None
+            if key in listed:
+                if attendee.present:
+                    attendee.present = False
+                else:
+                    continue
+            merged.append(attendee)
+        result.attendees = merged
+
     def _finish(self) -> None:
+        self._absent_merged()
         result = self.result
         if result.paragraph_range is None:
             numbers = [item.number for item in result.items if item.number is not None]

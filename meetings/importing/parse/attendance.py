@@ -186,6 +186,18 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
     if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
         return segments
+    if inline:
+        # "Ulf Olsson, Boråsregionen, Anna-Karin Skatt, Skaraborg": each name with what follows it.
+        starts = [
+            i
+            for i, segment in enumerate(segments)
+            if looks_like_name(segment)
+            and not is_municipality(segment)
+            and not _NON_PLACE_ORGANISATION.search(segment)
+        ]
+        if len(starts) >= 2 and starts[0] == 0:
+            bounds = [*starts[1:], len(segments)]
+            return [", ".join(segments[a:b]) for a, b in zip(starts, bounds, strict=True)]
     return [text]
 
 

@@ -15,7 +15,7 @@ _LABELS = [
     # (pattern, kind, value): the longest labels first.
     (r"justeringens(?:\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid))?", "adjustment", None),
     (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
-    (r"sammanträdesdatum|mötesdatum|datum", "when", None),
+    (r"sammanträdesdatum|mötesdatum|datum|dag(?=\s*:)", "when", None),
     (r"tid", "when", None),
     (r"plats|lokal|mötesplats", "where", None),
     (r"mötesform", "mode", None),
@@ -67,6 +67,13 @@ _LABEL_RES = [
 ]
 _PRESENT_FROM = re.compile(r"^\s*(ej\s+)?närvarande\s+(?:från|för)\s+(.+?)\s*:?\s*$", re.IGNORECASE)
 _SIDE = re.compile(r"(?:^|\s{2,})(För\s+[^\s].{0,40}?)(?=\s{2,}|$)")
+# "För VGK För VGR" with single spaces: the two sides of a joint body.
+_TWO_SIDES = re.compile(r"^\s*(För\s+\S+(?:\s+\S+){0,3}?)\s+(För\s+\S+(?:\s+\S+){0,3})\s*$")
+# Where the second column starts in a line whose columns a single space separates: the next
+# "Firstname Lastname," after the first entry.
+_SECOND_ENTRY = re.compile(
+    r"(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü-]+\s*[,(])"
+)
 
 
 def _label(line: str):
@@ -131,8 +138,13 @@ class HeaderMixin:
                 current_field = None
                 continue
             sides = [(m.group(1).strip(), m.start(1)) for m in _SIDE.finditer(line)]
-            if sides and section is not None and stripped.startswith("För"):
+            two = _TWO_SIDES.match(line)
+            if two and len(sides) < 2:
+                sides = [(two.group(1), two.start(1)), (two.group(2), two.start(2))]
+            if sides and (section is not None or len(sides) >= 2) and stripped.startswith("För"):
                 flush()
+                # The sides of a joint body open its attendance even without a label above them.
+                section = section or _Section(present=True, group="member")
                 section = _Section(
                     present=section.present,
                     group=section.group,
@@ -226,15 +238,24 @@ class HeaderMixin:
         self._when(when_texts, where_texts, mode_texts, place_texts)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
+        columns = []
         for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|$)", line):
-            offset = match.start()
+            text, offset = match.group(0), match.start()
+            # The first column's entry ends after its first comma; the second starts with a name.
+            comma = text.find(",")
+            second = _SECOND_ENTRY.search(text, comma + 1) if len(section.sides) >= 2 and comma > 0 else None
+            if second and not columns:
+                columns += [(text[: second.start()], offset), (text[second.end() :], offset + second.end())]
+            else:
+                columns.append((text, offset))
+        for text, offset in columns:
             side = section.sides[0][0]
             for name, start in section.sides:
                 if offset >= start - 4:
                     side = name
             pending.append(
                 (
-                    match.group(0),
+                    text,
                     _Section(
                         present=section.present,
                         group=section.group,
