@@ -151,6 +151,15 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
     return attendee
 
 
+# In a long run of "Name, role, organisation Name, role …" (a list pasted as one paragraph), an
+# entry starts at a first and last name followed by a comma, or at "2)" (a guest for item 2).
+_RUN_ENTRY_START = re.compile(
+    r"(?<=\S)\s+(?=\d{1,2}\)\s|[A-ZÅÄÖ][a-zåäöéü]+(?:-\s?[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s+(?:von|af|de|van))?(?:\s+[A-ZÅÄÖ][a-zåäöéü-]+){1,2},)"
+)
+_RUN_LENGTH = 100
+
+
 def _split_entries(line: str, *, inline: bool) -> list[str]:
     """Several attendees on one line: a list after "Frånvarande:" or a line a PDF flattened."""
     text = line.strip()
@@ -186,6 +195,16 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
     if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
         return segments
+    if len(text) >= _RUN_LENGTH:
+        pieces: list[str] = []
+        for piece in (p.strip(" ,;") for p in _RUN_ENTRY_START.split(text)):
+            if pieces and len(piece.split()) == 1:
+                # A lone word ("Göteborg") ended the previous entry; the name starts after it.
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            elif piece:
+                pieces.append(piece)
+        if len(pieces) >= 3:
+            return pieces
     if inline:
         # "Ulf Olsson, Boråsregionen, Anna-Karin Skatt, Skaraborg": each name with what follows it.
         starts = [
