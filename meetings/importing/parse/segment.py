@@ -218,10 +218,21 @@ def _item_headings(
         return headings
 
     expected = 1
+    inner = None
     for index, line in enumerate(lines):
         match = _NUMBERED_HEADING.match(line)
-        if not match or int(match.group(1)) != expected:
+        if not match:
             continue
+        number = int(match.group(1))
+        if number == 1 and headings:
+            inner = 2  # A numbered list inside an item starts again at 1; it is the item's text.
+            continue
+        if inner is not None and number == inner:
+            inner += 1
+            continue
+        if number != expected:
+            continue
+        inner = None
         title = match.group(2).strip()
         if not title[0].isupper() or len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60):
             continue
