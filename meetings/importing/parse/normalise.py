@@ -51,6 +51,22 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 _FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+\s)")
 
 
+def consecutive_run(candidates: list, *, number) -> list:
+    """The longest run of candidates, in reading order, whose numbers go up by one (54, 55, 56 …).
+
+    Linear in the number of candidates: each extends the run that ends at the number before it.
+    """
+    runs: dict[int, list] = {}
+    best: list = []
+    for candidate in candidates:
+        value = number(candidate)
+        run = [*runs.pop(value - 1, []), candidate]
+        runs[value] = run
+        if len(run) > len(best):
+            best = run
+    return best
+
+
 def _flat_number_breaks(lines: list[str]) -> set[tuple[int, int]]:
     """Where consecutive paragraph numbers (54, 55, 56 …) stand inside flattened lines: (line, offset)."""
     found = [
@@ -60,14 +76,7 @@ def _flat_number_breaks(lines: list[str]) -> set[tuple[int, int]]:
         for match in _FLAT_NUMBER.finditer(line)
         if (number := int(match.group(1))) >= 2
     ]
-    best: list[tuple[int, int, int]] = []
-    for start, first in enumerate(found):
-        run = [first]
-        for candidate in found[start + 1 :]:
-            if candidate[0] == run[-1][0] + 1:
-                run.append(candidate)
-        if len(run) > len(best):
-            best = run
+    best = consecutive_run(found, number=lambda candidate: candidate[0])
     return {(index, offset) for _number, index, offset in best} if len(best) >= 2 else set()
 
 

@@ -7,6 +7,7 @@ import re
 from django.utils.translation import gettext as _
 
 from .attendance import _PARTY, PARAGRAPH_DIGITS
+from .normalise import consecutive_run
 from .shapes import _UPPER
 
 _PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
@@ -196,16 +197,7 @@ def _bare_number_headings(lines: list[str]) -> list[dict]:
             candidates.append(
                 {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
             )
-    best: list[dict] = []
-    for start, first in enumerate(candidates):
-        if first["number"] < 2:
-            continue
-        run = [first]
-        for candidate in candidates[start + 1 :]:
-            if candidate["number"] == run[-1]["number"] + 1:
-                run.append(candidate)
-        if len(run) > len(best):
-            best = run
+    best = consecutive_run([c for c in candidates if c["number"] >= 2], number=lambda c: c["number"])
     return best if len(best) >= 2 else []
 
 
