@@ -141,8 +141,45 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
             merged.append(attendee)
         result.attendees = merged
 
+    # "Mötet valde Anders Lindbäck till mötesordförande", "Gustav Dalemo väljs in som mötessekreterare",
+    # "Ulla Jakobsson valdes till justerare": the meeting's own officers, elected in an item.
+    _NAMES = r"[A-ZÅÄÖ][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[A-ZÅÄÖ][\w'’-]+){1,3}"
+    _ELECTION = re.compile(
+        rf"(?:\b(?:valde|väljer|valdes|utsåg|utser)\s+(?P<before>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)"
+        rf"|(?P<after>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)\s+(?:valdes|väljs|utsågs|utses))"
+        r"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?(?P<office>(?:mötes)?ordförande|(?:mötes)?sekreterare"
+        r"|justera|justerare|justeringsm\w*|justeringsperson\w*|protokolljusterare)\b",
+    )
+
+    def _officers_elected(self) -> None:
+        """Chair, secretary and adjusters the items elect, where the header names none."""
+        result = self.result
+        found: dict[str, list[str]] = {}
+        for item in result.items:
+            text = " ".join([*(d.text for d in item.decisions), item.title, item.text])
+            # Nicknames after a name ("Rasmus Kaj ‹kaj›") are not part of it.
+            text = " ".join(re.sub(r"‹[^›]*›", " ", text).split())
+            for match in self._ELECTION.finditer(text):
+                names = re.split(r"\s*(?:,|\boch\b)\s*", match.group("before") or match.group("after"))
+                office = match.group("office").casefold()
+                kind = (
+                    "chair"
+                    if "ordförande" in office
+                    else "secretary"
+                    if "sekreterare" in office
+                    else "adjusters"
+                )
+                found.setdefault(kind, []).extend(name_tidy(n) for n in names if looks_like_name(n))
+        if result.chair is None and found.get("chair"):
+            result.chair = found["chair"][0]
+        if result.secretary is None and found.get("secretary"):
+            result.secretary = found["secretary"][0]
+        if not result.adjusters and found.get("adjusters"):
+            result.adjusters = [n for n in found["adjusters"] if n != result.chair]
+
     def _finish(self) -> None:
         self._absent_merged()
+        self._officers_elected()
         result = self.result
         if result.paragraph_range is None:
             numbers = [item.number for item in result.items if item.number is not None]
