@@ -19,9 +19,18 @@ _PRESENCE = re.compile(
 )
 _ITEM_GUEST = re.compile(r"^\s*(?:punkt\s+)?(\d{1,2})\s*\)\s*", re.IGNORECASE)
 _ROLE_PHRASES = [
-    (re.compile(r"\b(?:2:e|andre|andra)\s+vice\s+ordförande\b", re.IGNORECASE), "second_vice_chair", None),
-    (re.compile(r"\b(?:1:e|förste|första)?\s*vice\s+ordförande\b", re.IGNORECASE), "vice_chair", None),
-    (re.compile(r"\bordförande\b", re.IGNORECASE), "chair", None),
+    # "ordförande", and as minutes abbreviate it: "ordf.", "v ordf", "2 v ordf", "vice ordf.".
+    (
+        re.compile(r"\b(?:2:e|andre|andra|2)\s+v(?:ice|\.)?\s*ordf(?:örande\b|\.|\b)", re.IGNORECASE),
+        "second_vice_chair",
+        None,
+    ),
+    (
+        re.compile(r"\b(?:(?:1:e|förste|första|1)\s*)?v(?:ice|\.)?\s*ordf(?:örande\b|\.|\b)", re.IGNORECASE),
+        "vice_chair",
+        None,
+    ),
+    (re.compile(r"\bordf(?:örande\b|\.|\b)", re.IGNORECASE), "chair", None),
     (re.compile(r"\btjänstgörande\s+ersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "serving_substitute"),
     (re.compile(r"\bersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "substitute"),
     (re.compile(r"\b(?:sekreterare|protokollförare|nämndsekreterare)\b", re.IGNORECASE), "", "secretary"),

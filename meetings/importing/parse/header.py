@@ -304,6 +304,13 @@ class HeaderMixin:
                         text = line
                     break
         result.start_time, result.end_time = times_find(text)
+        if result.start_time is None:
+            # "2026-06-04 / 13:00-15:00" under the title, with no label: the first time range on top.
+            for line in [line for line in self.lines if line.strip()][:8]:
+                start, end = times_find(line)
+                if start and end:
+                    result.start_time, result.end_time = start, end
+                    break
         place = " ".join(where_texts)
         if not place and place_texts:
             place = _ISO_DATE.sub("", " ".join(place_texts))
