@@ -322,6 +322,10 @@ class HeaderMixin:
             place = re.sub(r"\b(?:den|klockan)\b", "", place, flags=re.IGNORECASE)
             place = re.sub(r"\s*,\s*(?=,|$)", "", place)
         place = " ".join(place.split()).strip(" ,;:-–")
+        # "kl" whose time the extraction lost ("Rådhuset, kl :00", "H-salen, kl Ulla Svensson (M) …"):
+        # at the start it is dropped; further on, it ends the place.
+        place = re.sub(r"^kl(?:ockan)?\b[\s.,:]*", "", place, flags=re.IGNORECASE)
+        place = re.sub(r"[\s,]*\bkl(?:ockan)?\b.*$", "", place, flags=re.IGNORECASE).strip(" ,;:-–.")
         result.location = place or None
         everything = f"{place} {' '.join(mode_texts)}".casefold()
         if "hybrid" in everything:
