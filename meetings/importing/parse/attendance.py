@@ -169,6 +169,30 @@ _RUN_ENTRY_START = re.compile(
 _RUN_LENGTH = 100
 
 
+# "Eva Lund (S), ersättare för Jan Ek (S)", "Susanne Andersson (SD) ersätter Stefan Jägnert (SD)":
+# the member named after these words is the one replaced, absent.
+_REPLACING = {"för", "ersätter"}
+_REPLACED = re.compile(
+    r"(?:\b(?:ersättare|ers\.?|tjänstgörande|tjg)\s+för|\bersätter)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3})\s*(?:\((?P<party>[^)]{1,4})\))?"
+)
+
+
+def replaced_member(entry: str, section: _Section) -> Attendee | None:
+    """The absent member a serving substitute's entry names, if it names one."""
+    match = _REPLACED.search(entry)
+    if not match or not looks_like_name(match.group("name")):
+        return None
+    party = match.group("party")
+    return Attendee(
+        name=name_tidy(match.group("name")),
+        party=party.upper() if party and len(party) <= 2 else party,
+        present=False,
+        group="member",
+        side=section.side,
+    )
+
+
 def _split_entries(line: str, *, inline: bool) -> list[str]:
     """Several attendees on one line: a list after "Frånvarande:" or a line a PDF flattened."""
     text = line.strip()
@@ -188,7 +212,7 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
                 if tokens[-1 - count].endswith(","):
                     break
                 count += 1
-            if count:
+            if count and not (len(tokens) > count and tokens[-count - 1].casefold() in _REPLACING):
                 start = len(" ".join(tokens[:-count]))
                 starts.append(start)
         starts = sorted(set(starts))

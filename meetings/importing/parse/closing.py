@@ -216,8 +216,61 @@ class ClosingMixin:
             if name not in self.result.adjusters:
                 self.result.adjusters.append(name)
 
+    _SIGNER_ROLE = re.compile(r"^(sekreterare|ordförande|justerare|justerande)[.:]*$", re.IGNORECASE)
+
+    def _signature_run(self, text: str) -> bool:
+        """A signature block a PDF flattened into one line, roles and names in the order printed.
+
+        "Sekreterare Ordförande Justerande Gunilla Nyström Karl-Johan Adolfsson Jörn Okan Tobias
+        Eriksson": the names follow the roles in turn, two words each while several roles wait;
+        "Sekreterare … Per Lundin Ordförande … Conny Kristensen Gahnström": one role, one name.
+        """
+        tokens = [t for t in re.sub(r"[._…]{2,}|\([A-ZÅÄÖ]{1,4}\)", " ", text).split() if t.strip(".,:")]
+        if sum(1 for t in tokens if self._SIGNER_ROLE.match(t)) < 2:
+            return False
+        waiting: list[str] = []
+        spans: list[tuple[list[str], list[str]]] = []
+        names: list[str] = []
+        for token in [*tokens, "."]:
+            if self._SIGNER_ROLE.match(token) or token == ".":
+                if names:
+                    spans.append((waiting, names))
+                    waiting, names = [], []
+                if token != ".":
+                    waiting.append(token.strip(".:").casefold())
+            elif waiting:
+                names.append(token.strip(".,:"))
+        for roles, words in spans:
+            if len(roles) == 1:
+                people = (
+                    [" ".join(words)]
+                    if roles[0] in ("sekreterare", "ordförande")
+                    else self._split_names(" ".join(words), [])
+                )
+            else:
+                people = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+                if len(words) % 2 or not all(looks_like_name(person) for person in people):
+                    continue  # Names of other lengths cannot be told apart; better none than wrong ones.
+            # "Justerande" last takes every name that is left.
+            pairs = list(zip(roles, people, strict=False))
+            if len(people) > len(roles) and roles[-1].startswith("juster"):
+                pairs += [(roles[-1], person) for person in people[len(roles) :]]
+            for role, person in pairs:
+                if not looks_like_name(person):
+                    continue
+                name = name_tidy(person)
+                if role == "sekreterare":
+                    self.result.secretary = self.result.secretary or name
+                elif role == "ordförande":
+                    self.result.chair = self.result.chair or name
+                elif name not in self.result.adjusters:
+                    self.result.adjusters.append(name)
+        return True
+
     def _signature_line(self, text: str) -> None:
         """A line of the "Underskrifter" block: a role with its name beside or beneath it."""
+        if self._signature_run(text):
+            return
         text = re.sub(r"[._]{3,}", "  ", text).strip()
         numbers = re.search(r"paragrafer\s+(\d{1,4})\s*[-–]\s*(\d{1,4})", text, re.IGNORECASE)
         if numbers and self.result.paragraph_range is None:

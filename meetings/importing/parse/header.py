@@ -7,7 +7,7 @@ import re
 from django.utils.translation import ngettext
 
 from ..places import organisation_expand
-from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries
+from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
 from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
 from .when import _ISO_DATE, _TEXT_DATE, _TIME_RANGE, dates_find, times_find
 
@@ -271,6 +271,9 @@ class HeaderMixin:
             attendee = _attendee(piece, section, self.result.problems)
             if attendee is not None:
                 self.result.attendees.append(attendee)
+                replaced = replaced_member(piece, section)
+                if replaced is not None:
+                    self.result.attendees.append(replaced)
             elif any(c.isalpha() for c in piece):
                 self._unread_attendance.append(" ".join(piece.replace("•", " ").split()))
 
