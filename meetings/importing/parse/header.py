@@ -20,7 +20,7 @@ _LABELS = [
     (r"plats|lokal|mötesplats", "where", None),
     (r"mötesform", "mode", None),
     (r"utses\s+att\s+justera|justerare|justerande|justering", "adjusters", None),
-    (r"paragrafer|paragraf|§§", "paragraphs", None),
+    (r"paragrafer|paragraf|§§|ärenden(?=\s*:?\s*§)", "paragraphs", None),
     (r"underskrifter|underskrift", "signatures", None),
     (
         r"ej\s+närvarande(?:\s+ledamöter)?|frånvarande(?:\s+ledamöter)?|förhindrade|anmält\s+förhinder",

@@ -7,6 +7,8 @@ import re
 
 from .shapes import _MONTHS
 
+# "16.4.2018", "13.06.2016": day, month and year, as Finland-Swedish minutes write dates.
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _TEXT_DATE = re.compile(
     r"\b(\d{1,2})(?::e|:a)?\s+("
@@ -33,6 +35,11 @@ def dates_find(text: str, *, year: int | None = None) -> list[tuple[int, datetim
     found = []
     for match in _ISO_DATE.finditer(text):
         value = _date(*match.groups())
+        if value and 1900 < value.year < 2200:
+            found.append((match.start(), value))
+    for match in _DOTTED_DATE.finditer(text):
+        day, month, match_year = match.groups()
+        value = _date(match_year, month, day)
         if value and 1900 < value.year < 2200:
             found.append((match.start(), value))
     for match in _TEXT_DATE.finditer(text):
