@@ -16,7 +16,7 @@ document gives nothing to score:
 - items: F1 over items matched one-to-one: the same § number (or both without one, for records
   numbered by position) and a title at least 90 % similar.
 - decisions: of the expected items, the share found with the right decision: both without one, or
-  both with one and at least 80 % alike (token set ratio, extra words tolerated).
+  both with one and at least 80 % alike (token set ratio without punctuation, extra words tolerated).
 - header: the share of date, start time, end time, location (90 % similar), paragraph range,
   chair, secretary and adjusters (as a set) read exactly; an unknown field read as null is right,
   a guess is wrong.

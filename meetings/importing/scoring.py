@@ -13,7 +13,8 @@ side, no party written, no item on either side):
   (``rapidfuzz.fuzz.ratio`` on normalised titles).
 - ``decisions``: of the expected items, the share whose item was found with the right decision:
   both without a decision, or both with one and the texts at least 80 % alike
-  (``rapidfuzz.fuzz.token_set_ratio``, so extra words around the decision are tolerated).
+  (``rapidfuzz.fuzz.token_set_ratio`` without punctuation, so extra words around the decision are
+  tolerated).
 - ``header``: the share of the header fields date, start_time, end_time, location, paragraph_range,
   chair, secretary and adjusters (as a set) read exactly; null is a value (an unknown field read as
   null is right, a guess is wrong); a location needs 90 % similarity.
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 METRICS = ("attendees", "parties", "items", "decisions", "header")
 HEADER_FIELDS = (
@@ -111,7 +112,7 @@ def _decision_right(want: str | None, got: str | None) -> bool:
     want, got = text_normalise(want), text_normalise(got)
     if not want or not got:
         return not want and not got
-    return fuzz.token_set_ratio(want, got) >= DECISION_SIMILARITY
+    return fuzz.token_set_ratio(want, got, processor=utils.default_process) >= DECISION_SIMILARITY
 
 
 def decisions_score(expected: list[dict], parsed: list[dict]) -> float | None:

@@ -33,7 +33,8 @@ class ItemsMixin:
         r"|ärendet|dialog|diskussion|synpunkter|frågor\s+och\s+synpunkter|förslag\s+till\s+beslut"
         r"|(?:[\wåäö]+s\s+)?beslut(?:et)?|ställningstagande|beslut\s*/\s*ställningstagande"
         r"|beslutsunderlag|handlingar|expedieras|yrkanden?|protokollsanteckning(?:ar)?|reservation(?:er)?"
-        r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande)"
+        r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande"
+        r"|sökande\s+av\s+ändring|besvärsanvisning|besvärsförbud|rättelseyrkande|beslutsförslag)"
         # "Beslut – Förslag till kommunfullmäktige": a decision with what kind of decision it is.
         r"(?:\s+[–—-]\s+(?:förslag\s+till|till)\s+[\wåäö]+)?\s*:?\s*$",
         re.IGNORECASE,
