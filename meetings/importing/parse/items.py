@@ -215,7 +215,13 @@ class ItemsMixin:
     def _implicit_decisions(self, item: Item, text: str) -> str:
         """Short paragraphs such as "Dagordningen fastställs." are the decision of a bare item."""
         kept = []
-        for paragraph in text.split("\n\n"):
+        # "… gick igenom protokollen. att lägga protokollen till handlingarna.": a clause starting
+        # with a lower-case "att" after a finished sentence is the decision (an att-sats).
+        paragraphs = [p for part in text.split("\n\n") for p in re.split(r"(?<=[.!?])\s+(?=att\s)", part)]
+        for paragraph in paragraphs:
+            if re.match(r"att\s+\w", paragraph) and len(paragraph) <= 400:
+                item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
+                continue
             sentence_count = len(re.findall(r"[.!?](?:\s|$)", paragraph))
             if (
                 len(paragraph) <= 250
