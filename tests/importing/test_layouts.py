@@ -73,3 +73,29 @@ def test_a_numbered_list_inside_an_item_is_its_text():
     result = protocol_parse(text)
     assert [i.title for i in result.items] == ["Mötets öppnande", "Nära vård", "Övriga frågor"]
     assert "3. Stärk samordningen" in result.items[1].text
+
+
+def test_an_att_sats_after_the_text_is_the_decision():
+    text = (
+        "Protokoll\nStyrelsen\n\nNärvarande: Anna Ek, Per Berg\n\n"
+        "§ 57 Föregående protokoll\nVD gick igenom protokollen från april och maj. "
+        "att lägga protokollen till handlingarna.\n"
+    )
+    (item,) = protocol_parse(text).items
+    assert item.decision == "att lägga protokollen till handlingarna."
+    assert item.text == "VD gick igenom protokollen från april och maj."
+
+
+def test_numbers_on_lines_of_their_own_head_the_notes_items():
+    text = (
+        "SAMMANTRÄDESANTECKNINGAR\nKommunrevisionen\n\n1\n\nMötets öppnande\n\nSammanfattning\n"
+        "Ordföranden öppnar mötet.\n\n2\nFöregående minnesanteckningar\n\nÖverenskommelse\n\n"
+        "Kommunrevisionen godkänner föregående mötes minnesanteckningar.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötets öppnande"),
+        (None, "Föregående minnesanteckningar"),
+    ]
+    assert result.items[1].decision == "Kommunrevisionen godkänner föregående mötes minnesanteckningar."
+    assert "2" not in result.items[0].text.split()

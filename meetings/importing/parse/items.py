@@ -34,7 +34,9 @@ class ItemsMixin:
         r"|(?:[\wåäö]+s\s+)?beslut(?:et)?|ställningstagande|beslut\s*/\s*ställningstagande"
         r"|beslutsunderlag|handlingar|expedieras|yrkanden?|protokollsanteckning(?:ar)?|reservation(?:er)?"
         r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande"
-        r"|sökande\s+av\s+ändring|besvärsanvisning|besvärsförbud|rättelseyrkande|beslutsförslag)"
+        r"|sökande\s+av\s+ändring|besvärsanvisning|besvärsförbud|rättelseyrkande|beslutsförslag"
+        # Notes record what was agreed: "Överenskommelse".
+        r"|överenskommelse)"
         # "Beslut – Förslag till kommunfullmäktige": a decision with what kind of decision it is.
         r"(?:\s+[–—-]\s+(?:förslag\s+till|till)\s+[\wåäö]+)?\s*:?\s*$",
         re.IGNORECASE,
@@ -62,7 +64,7 @@ class ItemsMixin:
             if match:
                 case_number = match.group(1).strip()
                 title = (title[: match.start()] + title[match.end() :]).strip(" ,")
-            last = start
+            last = heading.get("title_line", start)
             if not title:
                 j = start + 1
                 while j < end and not lines[j].strip():
@@ -146,7 +148,9 @@ class ItemsMixin:
             if heading:
                 had_heading = True
                 name = heading.group("name").casefold()
-                if re.search(r"beslut(et)?$|ställningstagande", name) and not name.startswith("förslag"):
+                if re.search(r"beslut(et)?$|ställningstagande|överenskommelse", name) and not name.startswith(
+                    "förslag"
+                ):
                     mode = "decision"
                     decision_lines.append([])
                 elif name.startswith(("dialog", "diskussion", "synpunkter", "frågor")):

@@ -20,7 +20,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FURNITURE = re.compile(
     r"^\s*(?:save\s+this\s+pdf\s+as:?|word\s+png\s+txt\s+jpg|storlek:\s*px|starta\s+visningen\s+från\s+sidan:?"
     r"|transkript|full\s+text|copied!|loading\.*\s*\(view\s+fulltext\s+now\)|n/a|protected"
-    r"|academic\s+year:\s*\d{4}|•?\s*no\s+results\s+found|\(\d{1,3}\)|\d{1,3}|i"
+    r"|academic\s+year:\s*\d{4}|•?\s*no\s+results\s+found|\(\d{1,3}\)|i"
     r"|personliga\s+verktyg|hoppa\s+till\s+navigering.*|du\s+är\s+här:.*|din\s+position:.*"
     r"|expedierat/bestyrkt|sida\s+\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})?)\s*$",
     re.IGNORECASE,

@@ -213,6 +213,15 @@ def _item_headings(
     inner = None
     for index, line in enumerate(lines):
         match = _NUMBERED_HEADING.match(line)
+        alone = re.match(r"^\s*(\d{1,2})\s*$", line)
+        if alone and int(alone.group(1)) == expected:
+            # "1" on a line of its own and the title beneath it: a numbered table cell.
+            below = next((j for j in range(index + 1, min(index + 4, len(lines))) if lines[j].strip()), None)
+            title = lines[below].strip() if below is not None else ""
+            if title[:1].isupper() and len(title) <= 150 and not title.endswith("."):
+                headings.append({"index": index, "number": None, "title": title, "title_line": below})
+                expected += 1
+            continue
         if not match:
             continue
         number = int(match.group(1))
