@@ -48,7 +48,7 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 
 
 # "… godkändes. 55 Val av sekreterare …": a paragraph number without "§" inside a flattened page.
-_FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+\s)")
+_FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+[\s,])")
 
 
 def consecutive_run(candidates: list, *, number) -> list:

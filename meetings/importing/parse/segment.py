@@ -193,7 +193,7 @@ def _bare_number_headings(lines: list[str]) -> list[dict]:
     candidates = []
     for index, line in enumerate(lines):
         match = _BARE_NUMBER_HEADING.match(line)
-        if match and len(match.group(2)) <= 600:
+        if match:
             candidates.append(
                 {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
             )
