@@ -256,16 +256,18 @@ class ClosingMixin:
             if len(people) > len(roles) and roles[-1].startswith("juster"):
                 pairs += [(roles[-1], person) for person in people[len(roles) :]]
             for role, person in pairs:
-                if not looks_like_name(person):
-                    continue
-                name = name_tidy(person)
-                if role == "sekreterare":
-                    self.result.secretary = self.result.secretary or name
-                elif role == "ordförande":
-                    self.result.chair = self.result.chair or name
-                elif name not in self.result.adjusters:
-                    self.result.adjusters.append(name)
+                if looks_like_name(person):
+                    self._signer(role, name_tidy(person))
         return True
+
+    def _signer(self, role: str, name: str) -> None:
+        """A name signing as secretary, chair or adjuster; what the text said first stands."""
+        if role == "sekreterare":
+            self.result.secretary = self.result.secretary or name
+        elif role == "ordförande":
+            self.result.chair = self.result.chair or name
+        elif name not in self.result.adjusters:
+            self.result.adjusters.append(name)
 
     def _signature_line(self, text: str) -> None:
         """A line of the "Underskrifter" block: a role with its name beside or beneath it."""
@@ -286,11 +288,4 @@ class ClosingMixin:
         if not (rest and looks_like_name(rest)):
             self._pending_signer = role
             return
-        if rest:
-            name = name_tidy(rest)
-            if role == "sekreterare":
-                self.result.secretary = self.result.secretary or name
-            elif role == "ordförande":
-                self.result.chair = self.result.chair or name
-            elif name not in self.result.adjusters:
-                self.result.adjusters.append(name)
+        self._signer(role, name_tidy(rest))
