@@ -1,4 +1,4 @@
-"""The demo archive holds exactly what the three seed protocols hold."""
+"""The demo archive holds exactly what the five seed documents hold."""
 
 import datetime
 
@@ -27,6 +27,8 @@ def names(attendances) -> list[str]:
         (STYRGRUPP, "2021-04-09", "protocol", list(range(102, 113)), 13, 2, 5),
         (STYRGRUPP, "2022-04-22", "protocol", list(range(171, 184)), 13, 2, 4),
         ("socialchefsnatverket", "2021-12-10", "notes", [None] * 8, 17, 0, 3),
+        ("samradsorgan-vastkom-vgr", "2021-02-26", "notes", [None] * 10, 9, 4, 10),
+        ("ledningsgrupp-for-samverkan", "2026-06-04", "notes", [None] * 9, 17, 5, 0),
     ],
 )
 def test_each_meeting_has_the_seed_paragraphs_and_attendance(
@@ -131,3 +133,46 @@ def test_every_numbered_paragraph_with_a_summary_has_a_decision():
     """In the protocols only the opening (§ 171) has no decision."""
     undecided = AgendaItem.objects.filter(number__isnull=False, decisions__isnull=True)
     assert [item.number for item in undecided] == [171]
+
+
+def test_joint_council_sides_absences_and_standpoints():
+    """SRO: both sides of the joint council, the four absent members, and each standpoint."""
+    m = meeting("samradsorgan-vastkom-vgr", "2021-02-26")
+    assert (m.chair.name, m.secretary.name, m.mode) == ("Johnny Magnusson", "Josefin Zackrisson", "digital")
+    members = m.attendances.filter(group=Attendance.Group.MEMBER)
+    assert set(members.values_list("side", flat=True)) == {"VGK", "VGR"}
+    assert sorted(names(members.filter(present=False))) == [
+        "Anna-Karin Skatt",
+        "Jonas Andersson",
+        "Tony Johansson",
+        "Ulf Olsson",
+    ]
+    kent = members.get(person__name="Kent Lagrell")
+    assert (kent.role, kent.party.abbreviation, kent.organisation.name) == (
+        "vice_chair",
+        "M",
+        "Göteborgsregionen",
+    )
+    assert m.next_meeting_dates == [
+        datetime.date(2021, 5, 21),
+        datetime.date(2021, 9, 24),
+        datetime.date(2021, 11, 19),
+    ]
+    nara_vard = m.items.get(position=4)
+    assert nara_vard.title == "Nära Vård"
+    assert nara_vard.decisions.count() == 1
+    assert "nytt delprojekt för gemensamt primärvårdsuppdrag" in nara_vard.decisions.get().text
+    assert sorted(p.name for p in nara_vard.presenters.all()) == ["Anne-Marie Svensson", "Jeanette Andersson"]
+
+
+def test_management_group_guests_absences_and_decisions():
+    """LGS: members with their titles, guests for an item, the five absent, one decision per item."""
+    m = meeting("ledningsgrupp-for-samverkan", "2026-06-04")
+    assert (m.chair.name, m.secretary.name) == ("Katarina Mueller", "Isabelle Alknäs")
+    camilla = m.attendances.get(person__name="Camilla Lundqvist")
+    assert (camilla.group, camilla.agenda_position) == (Attendance.Group.GUEST, 2)
+    assert m.attendances.get(person__name="Maria Taranger").title == "Områdeschef, område 6, SU"
+    assert m.attendances.filter(present=False).count() == 5
+    items = list(m.items.order_by("position"))
+    assert [item.decisions.count() for item in items] == [1] * 9
+    assert items[6].decisions.get().text == "LGS ställer sig bakom projekten."

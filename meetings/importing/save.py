@@ -15,6 +15,7 @@ from members.models import Organisation, Party, Person
 from members.services import person_add_spelling, person_create, unique_slug
 
 from ..models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
+from ..services import agenda_items_refresh_search_document
 from . import ImportProblem
 from .match import names_match
 from .parse import decision_kind, text_prepare
@@ -214,52 +215,7 @@ def meeting_import(
         if who is not None:
             seen.add(who.pk)
 
-    used_numbers: set[int] = set()
-    for position, data_item in enumerate(data.get("items", []), start=1):
-        number = data_item.get("number")
-        if number in used_numbers:
-            number = None
-        item = AgendaItem(
-            meeting=meeting,
-            number=number,
-            position=position,
-            title=(data_item.get("title") or "–")[:500],
-            case_number=(data_item.get("case_number") or "")[:100],
-            summary=data_item.get("text") or "",
-            discussion=data_item.get("discussion") or "",
-        )
-        item.full_clean()
-        item.save()
-        if number is not None:
-            used_numbers.add(number)
-        item.presenters.set(
-            [persons[n] for n in data_item.get("presenters", []) if n and n.strip() in persons]
-        )
-        decisions = data_item.get("decisions")
-        if decisions is None:
-            text = (data_item.get("decision") or "").strip()
-            decisions = (
-                [{"text": text, "kind": data_item.get("decision_kind") or decision_kind(text)}]
-                if text
-                else []
-            )
-        for order, url in enumerate(dict.fromkeys(data_item.get("links", [])), start=1):
-            link = AgendaItemLink(agenda_item=item, url=url[:1000], position=order)
-            try:
-                link.full_clean()
-            except ValidationError:
-                continue  # An address the parser took for a link but that is none is left in the text.
-            link.save()
-        for order, decision in enumerate(decisions, start=1):
-            text = (decision.get("text") or "").strip()
-            if not text:
-                continue
-            kind = (
-                decision.get("kind") if decision.get("kind") in Decision.Kind.values else decision_kind(text)
-            )
-            record = Decision(agenda_item=item, kind=kind, text=text, position=order)
-            record.full_clean()
-            record.save()
+    _items_save(meeting=meeting, items=data.get("items", []), persons=persons)
 
     for signature in data.get("signatures", []):
         signed_at = signature.get("signed_at")
@@ -278,6 +234,75 @@ def meeting_import(
         record.full_clean()
         record.save()
     return meeting
+
+
+def _items_save(*, meeting: Meeting, items: list[dict], persons: dict[str, Person]) -> None:
+    """The meeting's agenda items with their decisions, presenters and links, in a few bulk writes.
+
+    A council's year of paragraphs is thousands of items: one INSERT per table, not per row. Each row
+    is validated field by field first; numbers and positions are unique by construction (a repeated §
+    number is saved without a number), so no per-row uniqueness query is needed.
+    """
+    records: list[AgendaItem] = []
+    used_numbers: set[int] = set()
+    for position, data_item in enumerate(items, start=1):
+        number = data_item.get("number")
+        if number in used_numbers:
+            number = None
+        item = AgendaItem(
+            meeting=meeting,
+            number=number,
+            position=position,
+            title=(data_item.get("title") or "–")[:500],
+            case_number=(data_item.get("case_number") or "")[:100],
+            summary=data_item.get("text") or "",
+            discussion=data_item.get("discussion") or "",
+        )
+        item.full_clean(validate_unique=False, validate_constraints=False)
+        records.append(item)
+        if number is not None:
+            used_numbers.add(number)
+    AgendaItem.objects.bulk_create(records, batch_size=1000)
+
+    presenters, links, decisions = [], [], []
+    Presenter = AgendaItem.presenters.through
+    for item, data_item in zip(records, items, strict=True):
+        chosen = dict.fromkeys(
+            persons[n] for n in data_item.get("presenters", []) if n and n.strip() in persons
+        )
+        presenters += [Presenter(agendaitem_id=item.pk, person_id=person.pk) for person in chosen]
+        for order, url in enumerate(dict.fromkeys(data_item.get("links", [])), start=1):
+            link = AgendaItemLink(agenda_item=item, url=url[:1000], position=order)
+            try:
+                link.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError:
+                continue  # An address the parser took for a link but that is none is left in the text.
+            links.append(link)
+        item_decisions = data_item.get("decisions")
+        if item_decisions is None:
+            text = (data_item.get("decision") or "").strip()
+            item_decisions = (
+                [{"text": text, "kind": data_item.get("decision_kind") or decision_kind(text)}]
+                if text
+                else []
+            )
+        order = 0
+        for decision in item_decisions:
+            text = (decision.get("text") or "").strip()
+            if not text:
+                continue
+            order += 1
+            kind = (
+                decision.get("kind") if decision.get("kind") in Decision.Kind.values else decision_kind(text)
+            )
+            record = Decision(agenda_item=item, kind=kind, text=text, position=order)
+            record.full_clean(validate_unique=False, validate_constraints=False)
+            decisions.append(record)
+    Presenter.objects.bulk_create(presenters, batch_size=1000)
+    AgendaItemLink.objects.bulk_create(links, batch_size=1000)
+    Decision.objects.bulk_create(decisions, batch_size=1000)
+    # bulk_create sends no signals: the search text of decisions and presenters is written here.
+    agenda_items_refresh_search_document(item_ids=[item.pk for item in records])
 
 
 def body_guess(name: str | None) -> Body | None:

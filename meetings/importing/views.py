@@ -209,6 +209,7 @@ def _render_preview(
         "people_form": people_form,
         "signature_formset": signature_formset,
         "unknown": unknown,
+        "problems": data.get("problems", []),
         "uncertain_count": sum(1 for _n, _m, field in people_form.rows if field),
     }
     return TemplateResponse(request, "admin/meetings/meeting/import_preview.html", context)

@@ -25,6 +25,7 @@ TOP_LEVEL = [
     "secretary",
     "adjusters",
     "next_meetings",
+    "problems",
 ]
 
 
@@ -66,7 +67,7 @@ def test_seed_items(seed):
 def test_seed_json_has_exactly_the_contract_keys(seed):
     """The JSON result carries exactly the keys of the importer's contract."""
     data = _parsed(seed)
-    assert set(data) == {*TOP_LEVEL, "attendees", "items"}
+    assert set(data) == {*TOP_LEVEL, "attendees", "items", "problems"}
     assert all(
         set(a) == {"name", "party", "municipality", "role", "title", "organisation", "present", "paragraphs"}
         for a in data["attendees"]

@@ -33,22 +33,27 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, body=None, date=None, dry_run=False, json=False, **options):
         path = Path(file)
-        if not path.is_file():
-            raise CommandError(_("No such file: %(file)s") % {"file": file})
-        if path.stat().st_size > MAX_FILE_SIZE:
-            raise CommandError(
-                _("%(file)s is %(size)d MB; the importer reads files up to %(limit)d MB.")
-                % {
-                    "file": file,
-                    "size": path.stat().st_size // (1024 * 1024),
-                    "limit": MAX_FILE_SIZE // (1024 * 1024),
-                }
-            )
+        shown = file if len(file) <= 120 else f"{file[:60]}…{file[-40:]}"
         try:
-            text = text_extract(data=path.read_bytes(), filename=path.name)
+            if not path.is_file():
+                raise CommandError(_("No such file: %(file)s") % {"file": shown})
+            size = path.stat().st_size
+            if size > MAX_FILE_SIZE:
+                raise CommandError(
+                    _("%(file)s is %(size)d MB; the importer reads files up to %(limit)d MB.")
+                    % {"file": shown, "size": size // (1024 * 1024), "limit": MAX_FILE_SIZE // (1024 * 1024)}
+                )
+            data = path.read_bytes()
+        except OSError as error:
+            # A name longer than the file system allows, a directory without permission, a device.
+            raise CommandError(
+                _("%(file)s cannot be read: %(reason)s") % {"file": shown, "reason": error.strerror or error}
+            ) from error
+        try:
+            text = text_extract(data=data, filename=path.name)
             result = protocol_parse(text)
         except ImportProblem as problem:
-            raise CommandError(f"{file}: {problem}") from problem
+            raise CommandError(f"{shown}: {problem}") from problem
 
         meeting_date = result.date
         if date:
@@ -109,6 +114,8 @@ class Command(BaseCommand):
             f"Body: {data['body'] or '?'}   Date: {data['date'] or '?'}   Kind: {data['record_kind']}"
         )
         self.stdout.write(f"Attendees: {len(data['attendees'])}   Items: {len(data['items'])}")
+        for problem in data["problems"]:
+            self.stdout.write(self.style.WARNING(f"! {problem}"))
         for item in data["items"]:
             number = f"§ {item['number']}" if item["number"] is not None else f"{item['position']}."
             self.stdout.write(f"  {number} {item['title']}")

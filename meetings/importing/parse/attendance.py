@@ -1,0 +1,273 @@
+"""Attendance: one line of an attendance list into attendees (name, party, role, presence)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from ..places import is_municipality, organisation_expand
+from .result import Attendee
+from .shapes import _NAME_TOKEN, _TITLE_ENDINGS, looks_like_name, name_tidy
+
+# A year's paragraphs run to a few thousand; a longer number is a typing or extraction error.
+PARAGRAPH_DIGITS = 6
+_PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)")
+_PRESENCE = re.compile(
+    r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d+)(?:\s*(?:[-–—]|till)\s*(\d+))?\)?", re.IGNORECASE
+)
+_ITEM_GUEST = re.compile(r"^\s*(?:punkt\s+)?(\d{1,2})\s*\)\s*", re.IGNORECASE)
+_ROLE_PHRASES = [
+    # "ordförande", and as minutes abbreviate it: "ordf.", "v ordf", "2 v ordf", "vice ordf.".
+    (
+        re.compile(r"\b(?:2:e|andre|andra|2)\s+v(?:ice|\.)?\s*ordf(?:örande\b|\.|\b)", re.IGNORECASE),
+        "second_vice_chair",
+        None,
+    ),
+    (
+        re.compile(r"\b(?:(?:1:e|förste|första|1)\s*)?v(?:ice|\.)?\s*ordf(?:örande\b|\.|\b)", re.IGNORECASE),
+        "vice_chair",
+        None,
+    ),
+    (re.compile(r"\bordf(?:örande\b|\.|\b)", re.IGNORECASE), "chair", None),
+    (re.compile(r"\btjänstgörande\s+ersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "serving_substitute"),
+    (re.compile(r"\bersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "substitute"),
+    (re.compile(r"\b(?:sekreterare|protokollförare|nämndsekreterare)\b", re.IGNORECASE), "", "secretary"),
+    (re.compile(r"\bledamot\b", re.IGNORECASE), "", "member"),
+]
+_NON_PLACE_ORGANISATION = re.compile(r"region|förbund|\bGR\b|VGR|VästKom|FoU|SKR|sjukhus|universitet", re.I)
+
+
+@dataclass
+class _Section:
+    present: bool = True
+    group: str = "member"
+    organisation: str | None = None
+    sides: list[tuple[str, int]] = field(default_factory=list)
+    side: str | None = None
+
+
+def _attendee(entry: str, section: _Section, problems: list[str] | None = None) -> Attendee | None:
+    """One attendee from "Nina Miskovsky (M), Göteborg § 171-176" and its many relatives.
+
+    A presence that is no range of paragraphs ("§ 9-3", "§ 3000000000") is left unread and told
+    in ``problems``.
+    """
+    text = " ".join(entry.replace("•", " ").split()).strip(" ,;")
+    if not text:
+        return None
+    agenda_position = None
+    match = _ITEM_GUEST.match(text)
+    if match:
+        agenda_position = int(match.group(1))
+        text = text[match.end() :]
+    paragraphs = None
+    match = _PRESENCE.search(text)
+    if match:
+        written = match.group(0).strip(" ,()")
+        text = (text[: match.start()] + text[match.end() :]).strip(" ,;")
+        digits = [d for d in match.groups() if d]
+        first, last = int(digits[0]), int(digits[-1])
+        if any(len(d) > PARAGRAPH_DIGITS for d in digits) or last < first:
+            if problems is not None:
+                problems.append(
+                    _("%(entry)s: the presence “%(written)s” is no range of paragraphs and was not read.")
+                    % {"entry": text, "written": written}
+                )
+        else:
+            paragraphs = (first, last)
+    party = None
+    match = _PARTY.search(text)
+    if match:
+        party = match.group(1).upper() if len(match.group(1)) <= 2 else match.group(1)
+        text = (text[: match.start()] + "," + text[match.end() :]).strip()
+    text = re.sub(r"\s+[–—-]\s+", ", ", text)
+    segments = [s.strip() for s in text.split(",") if s.strip()]
+    if not segments:
+        return None
+    head = segments.pop(0)
+    attendee = Attendee(
+        name=None,
+        party=party,
+        present=section.present,
+        group=section.group,
+        paragraphs=paragraphs,
+        agenda_position=agenda_position,
+        side=section.side,
+    )
+    if head.split()[0].casefold() in {"vakant", "vakans", "vacant"}:
+        attendee.name = None
+        if attendee.group not in ("member", "substitute", "serving_substitute"):
+            attendee.group = "member"
+        rest = head.split()[1:]
+        if rest:
+            segments.insert(0, " ".join(rest))
+    else:
+        # A role written after the name without a comma: "Kent Lagrell ordförande".
+        for regex, _body_role, _group in _ROLE_PHRASES:
+            match = regex.search(head)
+            if match and match.start() > 0:
+                segments.insert(0, head[match.start() :])
+                head = head[: match.start()].strip()
+                break
+        if not head or not looks_like_name(head, min_tokens=1):
+            return None
+        attendee.name = name_tidy(head)
+    titles: list[str] = []
+    places: list[str] = []
+    for segment in segments:
+        role_found = False
+        for regex, body_role, group in _ROLE_PHRASES:
+            if regex.fullmatch(segment.strip()) or regex.match(segment.strip()):
+                if body_role:
+                    attendee.body_role = body_role
+                if (
+                    group
+                    and not (group == "member" and attendee.group != "member")
+                    and (group == "secretary" or attendee.group in ("member", "substitute"))
+                ):
+                    attendee.group = group
+                if group == "secretary" and segment.strip().casefold() != "sekreterare":
+                    attendee.title = segment.strip()
+                role_found = True
+                break
+        if role_found:
+            continue
+        first_word = segment.split()[0]
+        if segment[0].islower() or first_word.casefold().endswith(_TITLE_ENDINGS):
+            titles.append(segment)
+        else:
+            places.append(segment)
+    if titles:
+        attendee.title = ", ".join(titles)
+    for place in places:
+        is_member = attendee.party is not None or attendee.group in (
+            "member",
+            "substitute",
+            "serving_substitute",
+        )
+        if attendee.municipality is None and (
+            is_municipality(place) or (is_member and not _NON_PLACE_ORGANISATION.search(place))
+        ):
+            attendee.municipality = place
+        elif attendee.organisation is None:
+            attendee.organisation = organisation_expand(place)
+        else:
+            attendee.organisation = f"{attendee.organisation}, {place}"
+    if attendee.organisation is None and attendee.municipality is None and section.organisation:
+        attendee.organisation = section.organisation
+    return attendee
+
+
+# In a long run of "Name, role, organisation Name, role …" (a list pasted as one paragraph), an
+# entry starts at a first and last name followed by a comma, or at "2)" (a guest for item 2).
+_RUN_ENTRY_START = re.compile(
+    r"(?<=\S)\s+(?=\d{1,2}\)\s|[A-ZÅÄÖ][a-zåäöéü]+(?:-\s?[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s+(?:von|af|de|van))?(?:\s+[A-ZÅÄÖ][a-zåäöéü-]+){1,2},)"
+)
+_RUN_LENGTH = 100
+
+
+# "Eva Lund (S), ersättare för Jan Ek (S)", "Susanne Andersson (SD) ersätter Stefan Jägnert (SD)":
+# the member named after these words is the one replaced, absent.
+_REPLACING = {"för", "ersätter"}
+_REPLACED = re.compile(
+    r"(?:\b(?:ersättare|ers\.?|tjänstgörande|tjg)\s+för|\bersätter)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3})\s*(?:\((?P<party>[^)]{1,4})\))?"
+)
+
+
+def replaced_member(entry: str, section: _Section) -> Attendee | None:
+    """The absent member a serving substitute's entry names, if it names one."""
+    match = _REPLACED.search(entry)
+    if not match or not looks_like_name(match.group("name")):
+        return None
+    party = match.group("party")
+    return Attendee(
+        name=name_tidy(match.group("name")),
+        party=party.upper() if party and len(party) <= 2 else party,
+        present=False,
+        group="member",
+        side=section.side,
+    )
+
+
+def _split_entries(line: str, *, inline: bool) -> list[str]:
+    """Several attendees on one line: a list after "Frånvarande:" or a line a PDF flattened."""
+    text = line.strip()
+    # "Karin Lund (M) för Jan Berg (M)": one substitute, serving for a member.
+    serving = re.search(r"\)\s*,?\s*(?:tjänstgörande\s+)?(?:ersättare\s+|ers\.\s*)?för\s+[A-ZÅÄÖ]", text)
+    if serving and len(_PARTY.findall(text)) == 2:
+        return [text[: serving.start() + 1]]
+    parties = list(_PARTY.finditer(text))
+    if len(parties) >= 2:
+        # Split before each "Name (P)": the name is the run of capitalised words before the party.
+        starts = []
+        for match in parties:
+            before = text[: match.start()].rstrip(" ,")
+            tokens = before.split()
+            count = 0
+            while count < min(4, len(tokens)) and _NAME_TOKEN.match(tokens[-1 - count].strip(",")):
+                if tokens[-1 - count].endswith(","):
+                    break
+                count += 1
+            if count and not (len(tokens) > count and tokens[-count - 1].casefold() in _REPLACING):
+                start = len(" ".join(tokens[:-count]))
+                starts.append(start)
+        starts = sorted(set(starts))
+        if len(starts) >= 2:
+            pieces = []
+            bounds = [*starts[1:], len(text)]
+            head = text[: starts[0]]
+            for start, end in zip(starts, bounds, strict=True):
+                pieces.append(text[start:end].strip(" ,;"))
+            if head.strip(" ,;") and pieces:
+                pieces[0] = f"{head.strip()} {pieces[0]}"
+            return [p for p in pieces if p]
+    segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
+    if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
+        return segments
+    if len(text) >= _RUN_LENGTH:
+        pieces: list[str] = []
+        for piece in (p.strip(" ,;") for p in _RUN_ENTRY_START.split(text)):
+            if pieces and len(piece.split()) == 1:
+                # A lone word ("Göteborg") ended the previous entry; the name starts after it.
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            elif piece:
+                pieces.append(piece)
+        if len(pieces) >= 3:
+            return pieces
+    if inline:
+        # "Ulf Olsson, Boråsregionen, Anna-Karin Skatt, Skaraborg": each name with what follows it.
+        starts = [
+            i
+            for i, segment in enumerate(segments)
+            if looks_like_name(segment)
+            and not is_municipality(segment)
+            and not _NON_PLACE_ORGANISATION.search(segment)
+        ]
+        if len(starts) >= 2 and starts[0] == 0:
+            bounds = [*starts[1:], len(segments)]
+            return [", ".join(segments[a:b]) for a, b in zip(starts, bounds, strict=True)]
+    return [text]
+
+
+def _joined_entry_lines(pending: list[tuple]) -> list[tuple]:
+    """Entries wrapped over two lines ("…sjukvårdsnämnd,\\nVästra Götalandsregionen § 175") joined."""
+    joined: list[tuple] = []
+    for text, section, inline in pending:
+        stripped = text.strip()
+        if (
+            joined
+            and joined[-1][1] is section
+            and (
+                joined[-1][0].rstrip().endswith((",", " och", "-", "/"))
+                or (stripped[:1].islower() and not _ITEM_GUEST.match(stripped))
+            )
+        ):
+            previous = joined[-1]
+            joined[-1] = (previous[0].rstrip() + " " + stripped, previous[1], previous[2])
+        else:
+            joined.append((text, section, inline))
+    return joined

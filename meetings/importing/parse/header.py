@@ -1,0 +1,378 @@
+"""The header: labels ("Plats och tid", "Beslutande", "Justerare") and what follows them."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import ngettext
+
+from ..places import organisation_expand
+from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
+from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
+from .when import _ISO_DATE, _TEXT_DATE, _TIME_RANGE, dates_find, times_find
+
+_LABELS = [
+    # (pattern, kind, value): the longest labels first.
+    (r"justeringens(?:\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid))?", "adjustment", None),
+    (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
+    (r"sammanträdesdatum|mötesdatum|datum|dag(?=\s*:)", "when", None),
+    (r"tid", "when", None),
+    (r"plats|lokal|mötesplats", "where", None),
+    (r"mötesform", "mode", None),
+    (r"utses\s+att\s+justera|justerare|justerande|justering", "adjusters", None),
+    (r"paragrafer|paragraf|§§|ärenden(?=\s*:?\s*§)", "paragraphs", None),
+    (r"underskrifter|underskrift", "signatures", None),
+    (
+        r"ej\s+närvarande(?:\s+ledamöter)?|frånvarande(?:\s+ledamöter)?|förhindrade|anmält\s+förhinder",
+        "absent",
+        None,
+    ),
+    (
+        r"beslutande(?:\s+ledamöter)?|närvarande\s+ledamöter|ordinarie\s+ledamöter|ledamöter",
+        "group",
+        "member",
+    ),
+    (r"tjänstgörande\s+ersättare|tjänstgörande\s+ersättande", "group", "serving_substitute"),
+    (
+        r"ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|ersättande",
+        "group",
+        "substitute",
+    ),
+    (r"sekreterare|protokollförare|sekretariat", "group", "secretary"),
+    (
+        r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|övriga|närvarande\s+tjänstepersoner"
+        r"|tjänstepersoner|tjänstemän|deltagande\s+tjänstepersoner|närvarande\s+tjänstemän",
+        "group",
+        "official",
+    ),
+    (r"inbjudna(?:\s+gäster)?|inbjuden|inbjudna\s+för\s+\S+|gäster|adjungerade|adjungerad", "group", "guest"),
+    (r"närvarande", "present", None),
+    (r"ordförande", "chair", None),
+    (r"anteckningar|mötesanteckningar|minnesanteckningar|protokoll|sammanträdesprotokoll", "record", None),
+    (r"dagordning|ärendelista|ärenden", "record", None),
+]
+# A label ends at a colon, a wide gap or the line's end; a PDF flattening a table leaves one space.
+_LABEL_RES = [
+    (
+        re.compile(
+            rf"^\s*(?:{pattern})\s*(?::\s*|\s{{2,}}|$)(.*)$"
+            if kind == "record"
+            else rf"^\s*(?:{pattern})(?:\s*:\s*|\s{{2,}}|\s+(?=\S)|\s*$)(.*)$",
+            re.IGNORECASE,
+        ),
+        kind,
+        value,
+    )
+    for pattern, kind, value in _LABELS
+]
+_PRESENT_FROM = re.compile(r"^\s*(ej\s+)?närvarande\s+(?:från|för)\s+(.+?)\s*:?\s*$", re.IGNORECASE)
+_SIDE = re.compile(r"(?:^|\s{2,})(För\s+[^\s].{0,40}?)(?=\s{2,}|$)")
+# "För VGK För VGR" with single spaces: the two sides of a joint body.
+_TWO_SIDES = re.compile(r"^\s*(För\s+\S+(?:\s+\S+){0,3}?)\s+(För\s+\S+(?:\s+\S+){0,3})\s*$")
+# Where the second column starts in a line whose columns a single space separates: the next
+# "Firstname Lastname," after the first entry.
+_SECOND_ENTRY = re.compile(
+    r"(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü-]+\s*[,(])"
+)
+
+
+def _label(line: str):
+    for regex, kind, value in _LABEL_RES:
+        match = regex.match(line)
+        if match:
+            return kind, value, match.group(1).strip()
+    return None
+
+
+class HeaderMixin:
+    def _record_kind(self, header: list[str], headings) -> None:
+        top = " ".join(line for line in header[:12] if line.strip()).casefold()
+        everything = "\n".join(self.lines).casefold()
+        if re.search(r"anteckningar|minnesanteckning|mötesanteckning", top):
+            kind = "notes"
+        elif "protokoll" in top or re.search(r"^\s*(vid\s+protokollet|justeras)", everything, re.MULTILINE):
+            kind = "protocol"
+        elif re.search(r"^\s*(antecknat\s+av|vid\s+anteckningarna)", everything, re.MULTILINE):
+            kind = "notes"
+        else:
+            kind = None
+        self.result.record_kind = kind
+
+    def _header(self, header: list[str]) -> None:
+        section: _Section | None = None
+        pending: list[tuple[str, _Section, bool]] = []
+        when_texts: list[str] = []
+        # The texts after "Plats och tid": the place is what is left without date and time.
+        place_texts: list[str] = []
+        placed = False
+        mode_texts: list[str] = []
+        where_texts: list[str] = []
+        current_field: str | None = None
+        result = self.result
+
+        def flush():
+            for entry, entry_section, inline in _joined_entry_lines(pending):
+                self._entries(entry, entry_section, inline=inline)
+            pending.clear()
+
+        for raw in header:
+            line = raw.rstrip()
+            stripped = line.strip()
+            if not stripped:
+                continue
+            match = _PRESENT_FROM.match(stripped)
+            if match:
+                flush()
+                source = match.group(2).strip()
+                absent = bool(match.group(1))
+                # "från GR", "från Göteborgsregionen": an organisation; "från nätverket": the body itself.
+                is_organisation = (source.isupper() and len(source) <= 6) or (
+                    source[0].isupper() and not source.isupper()
+                )
+                if not is_organisation:
+                    section = _Section(present=not absent, group="member")
+                else:
+                    section = _Section(
+                        present=not absent, group="official", organisation=organisation_expand(source)
+                    )
+                current_field = None
+                continue
+            sides = [(m.group(1).strip(), m.start(1)) for m in _SIDE.finditer(line)]
+            two = _TWO_SIDES.match(line)
+            if two and len(sides) < 2:
+                sides = [(two.group(1), two.start(1)), (two.group(2), two.start(2))]
+            if sides and (section is not None or len(sides) >= 2) and stripped.startswith("För"):
+                flush()
+                # The sides of a joint body open its attendance even without a label above them.
+                section = section or _Section(present=True, group="member")
+                section = _Section(
+                    present=section.present,
+                    group=section.group,
+                    organisation=section.organisation,
+                    sides=sides,
+                )
+                if len(sides) == 1:
+                    section.side = sides[0][0]
+                continue
+            label = _label(line)
+            indented = len(line) - len(line.lstrip()) >= 2
+            if label and not (indented and current_field in ("when", "where", "adjusters")):
+                kind, value, rest = label
+                flush()
+                current_field = None
+                if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
+                    current_field = kind
+                    section = None if kind != "signatures" else section
+                    placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
+                    if kind == "when" and rest:
+                        when_texts.append(rest)
+                        if placed:
+                            place_texts.append(rest)
+                    elif kind == "where" and rest:
+                        where_texts.append(rest)
+                    elif kind == "mode" and rest:
+                        mode_texts.append(rest)
+                    elif kind == "adjusters" and rest:
+                        self._adjusters_from(rest)
+                    elif kind == "adjustment" and rest:
+                        result.adjustment_place = rest
+                    elif kind == "signatures" and rest:
+                        self._signature_line(rest)
+                    continue
+                if kind == "paragraphs":
+                    numbers = re.findall(r"\d{1,4}", rest)
+                    if len(numbers) >= 2 and int(numbers[1]) >= int(numbers[0]):
+                        result.paragraph_range = (int(numbers[0]), int(numbers[1]))
+                    elif len(numbers) == 1:
+                        result.paragraph_range = (int(numbers[0]), int(numbers[0]))
+                    section = None
+                    continue
+                if kind == "record":
+                    section = None
+                    continue
+                if kind == "chair":
+                    if rest and looks_like_name(rest.split(",")[0].split("(")[0]):
+                        result.chair = name_tidy(rest.split(",")[0].split("(")[0])
+                    continue
+                if kind == "absent":
+                    section = _Section(present=False, group="member")
+                elif kind == "present":
+                    section = _Section(present=True, group="member")
+                elif kind == "group":
+                    present = section.present if section is not None else True
+                    if re.match(r"\s*(beslutande|närvarande|tjänstgörande)", stripped, re.IGNORECASE):
+                        present = True
+                    section = _Section(
+                        present=present,
+                        group=value,
+                        organisation=section.organisation if section and value == "official" else None,
+                    )
+                if rest:
+                    pending.append((rest, section, True))
+                continue
+            if current_field == "when" and (indented or not section):
+                when_texts.append(stripped)
+                if placed:
+                    place_texts.append(stripped)
+                continue
+            if current_field == "where" and (indented or not section):
+                where_texts.append(stripped)
+                continue
+            if current_field == "adjusters" and indented:
+                self._adjusters_from(stripped)
+                continue
+            if current_field == "signatures":
+                self._signature_line(stripped)
+                continue
+            if _is_upper_heading(stripped) and not looks_like_name(stripped):
+                flush()
+                section = None
+                continue
+            if section is None:
+                continue
+            if section.sides:
+                self._side_line(line, section, pending)
+            else:
+                pending.append((line, section, False))
+        flush()
+        self._when(when_texts, where_texts, mode_texts, place_texts)
+
+    def _side_line(self, line: str, section: _Section, pending) -> None:
+        columns = []
+        for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|$)", line):
+            text, offset = match.group(0), match.start()
+            # The first column's entry ends after its first comma; the second starts with a name.
+            comma = text.find(",")
+            second = _SECOND_ENTRY.search(text, comma + 1) if len(section.sides) >= 2 and comma > 0 else None
+            if second and not columns:
+                columns += [(text[: second.start()], offset), (text[second.end() :], offset + second.end())]
+            else:
+                columns.append((text, offset))
+        for text, offset in columns:
+            side = section.sides[0][0]
+            for name, start in section.sides:
+                if offset >= start - 4:
+                    side = name
+            pending.append(
+                (
+                    text,
+                    _Section(
+                        present=section.present,
+                        group=section.group,
+                        organisation=section.organisation,
+                        side=side,
+                    ),
+                    False,
+                )
+            )
+
+    def _entries(self, entry: str, section: _Section, *, inline: bool) -> None:
+        for piece in _split_entries(entry, inline=inline):
+            attendee = _attendee(piece, section, self.result.problems)
+            if attendee is not None:
+                self.result.attendees.append(attendee)
+                replaced = replaced_member(piece, section)
+                if replaced is not None:
+                    self.result.attendees.append(replaced)
+            elif any(c.isalpha() for c in piece):
+                self._unread_attendance.append(" ".join(piece.replace("•", " ").split()))
+
+    def _attendance_problems(self) -> None:
+        """One message for the attendance rows that were not read, so that none is dropped silently."""
+        unread = self._unread_attendance
+        if unread:
+            self.result.problems.append(
+                ngettext(
+                    "%(count)d row of the attendance could not be read: %(rows)s",
+                    "%(count)d rows of the attendance could not be read: %(rows)s",
+                    len(unread),
+                )
+                % {"count": len(unread), "rows": "; ".join(f"“{row[:120]}”" for row in unread)}
+            )
+
+    def _when(self, when_texts, where_texts, mode_texts, place_texts) -> None:
+        result = self.result
+        text = " ".join(when_texts)
+        dates = dates_find(text)
+        if dates:
+            result.date = dates[0][1]
+        else:
+            for line in [line for line in self.lines if line.strip()][:6]:
+                if _label(line):
+                    continue
+                dates = dates_find(line)
+                if dates:
+                    result.date = dates[0][1]
+                    if not text:
+                        text = line
+                    break
+        result.start_time, result.end_time = times_find(text)
+        if result.start_time is None:
+            # "2026-06-04 / 13:00-15:00" under the title, with no label: the first time range on top.
+            for line in [line for line in self.lines if line.strip()][:8]:
+                start, end = times_find(line)
+                if start and end:
+                    result.start_time, result.end_time = start, end
+                    break
+        place = " ".join(where_texts)
+        if not place and place_texts:
+            place = _ISO_DATE.sub("", " ".join(place_texts))
+            place = _TEXT_DATE.sub("", place)
+            place = _TIME_RANGE.sub("", place)
+            place = re.sub(
+                r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b", "", place, flags=re.I
+            )
+            place = re.sub(r"\b(?:den|klockan)\b", "", place, flags=re.IGNORECASE)
+            place = re.sub(r"\s*,\s*(?=,|$)", "", place)
+        place = " ".join(place.split()).strip(" ,;:-–")
+        # "kl" whose time the extraction lost ("Rådhuset, kl :00", "H-salen, kl Ulla Svensson (M) …"):
+        # at the start it is dropped; further on, it ends the place.
+        place = re.sub(r"^kl(?:ockan)?\b[\s.,:]*", "", place, flags=re.IGNORECASE)
+        place = re.sub(r"[\s,]*\bkl(?:ockan)?\b.*$", "", place, flags=re.IGNORECASE).strip(" ,;:-–.")
+        result.location = place or None
+        everything = f"{place} {' '.join(mode_texts)}".casefold()
+        if "hybrid" in everything:
+            result.mode = "hybrid"
+        elif re.search(r"teams|zoom|digital|distans|webex|skype|videolänk", everything):
+            result.mode = "digital"
+        elif place:
+            result.mode = "in_person"
+        if not result.location and mode_texts:
+            result.location = " ".join(mode_texts).strip() or None
+
+    _BODY_WORDS = re.compile(
+        r"(fullmäktige|styrelse|nämnd|styrgrupp|nätverk|utskott|ledningsgrupp|samrådsorgan|beredning|"
+        r"presidium|råd\b|rådet\b|kommitté)",
+        re.IGNORECASE,
+    )
+    _ORGANISATION_LINE = re.compile(
+        r"^(?:[\wåäöÅÄÖ-]+\s+){0,3}?(?:kommun|stad|regionen|kommunalförbund|kommunförbund)$"
+        r"|^Region\s+\S+$|^[\wåäöÅÄÖ]+regionen$",
+        re.IGNORECASE,
+    )
+
+    def _body_and_organisation(self, header: list[str]) -> None:
+        result = self.result
+        top = [line for line in header if line.strip()][:8]
+        for line in top:
+            for segment in re.split(r"\s{2,}", line.strip()):
+                if _label(segment) or _PRESENT_FROM.match(segment):
+                    continue
+                segment = _TIME_RANGE.sub("", _ISO_DATE.sub("", _TEXT_DATE.sub("", segment)))
+                segment = " ".join(segment.split()).strip(" ,-–")
+                if not segment or len(segment) > 90:
+                    continue
+                if result.organisation is None and self._ORGANISATION_LINE.match(segment):
+                    result.organisation = _tidy_heading(segment)
+                    continue
+                if result.body is None and self._BODY_WORDS.search(segment):
+                    body = re.sub(
+                        r"^(?:sammanträdes)?(?:protokoll|mötesanteckningar|minnesanteckningar|anteckningar)"
+                        r"(?:\s+(?:från|för|vid))?\s*",
+                        "",
+                        segment,
+                        flags=re.IGNORECASE,
+                    ).strip(" :,-–")
+                    if body and len(body.split()) <= 10 and not body.endswith("."):
+                        body = body.capitalize() if body.isupper() else body[0].upper() + body[1:]
+                        result.body = body

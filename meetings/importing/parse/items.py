@@ -1,0 +1,353 @@
+"""Agenda items: title, case number, text, discussion, decisions and presenters of each."""
+
+from __future__ import annotations
+
+import re
+
+from .attendance import _PARTY
+from .normalise import _URL_LINE
+from .result import DecisionText, Item
+from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
+from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
+
+# In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
+# sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
+_RUN_ON = re.compile(
+    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+\S+\s+\S.*[.!?])$"
+)
+
+
+def _title_split(title: str) -> tuple[str, str]:
+    """A heading line that ends in a sentence: the title, and the sentence that ran on."""
+    match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
+    if not match:
+        return title, ""
+    return match.group("title"), match.group("rest")
+
+
+class ItemsMixin:
+    # -- items ------------------------------------------------------------------------------
+
+    _SECTION_HEADING = re.compile(
+        r"^\s*(?P<name>sammanfattning(?:\s+av\s+ärendet?)?|ärendebeskrivning|beskrivning\s+av\s+ärendet|bakgrund"
+        r"|ärendet|dialog|diskussion|synpunkter|frågor\s+och\s+synpunkter|förslag\s+till\s+beslut"
+        r"|(?:[\wåäö]+s\s+)?beslut(?:et)?|ställningstagande|beslut\s*/\s*ställningstagande"
+        r"|beslutsunderlag|handlingar|expedieras|yrkanden?|protokollsanteckning(?:ar)?|reservation(?:er)?"
+        r"|jäv|omröstning|propositionsordning|föredragande|särskilt\s+yttrande"
+        r"|sökande\s+av\s+ändring|besvärsanvisning|besvärsförbud|rättelseyrkande|beslutsförslag"
+        # Notes record what was agreed: "Överenskommelse".
+        r"|överenskommelse)"
+        # "Beslut – Förslag till kommunfullmäktige": a decision with what kind of decision it is.
+        r"(?:\s+[–—-]\s+(?:förslag\s+till|till)\s+[\wåäö]+)?\s*:?\s*$",
+        re.IGNORECASE,
+    )
+    _INLINE_DECISION = re.compile(
+        r"^\s*(?:beslut|ställningstagande|beslutades|beslöts)(?P<label>\s+[^:]{1,40})?\s*:\s*(?P<text>.*)$",
+        re.IGNORECASE,
+    )
+    _PRESENTERS_LINE = re.compile(r"^\s*föredragande\s*:?\s*(?P<names>.+)$", re.IGNORECASE)
+
+    def _items(self, headings, closing: int) -> None:
+        lines = self.lines
+        for position, heading in enumerate(headings, start=1):
+            start = heading["index"]
+            if "end" in heading:
+                end = closing if heading["end"] is None else heading["end"]
+                if not heading.get("contents"):
+                    end = min(end, closing)
+            else:
+                end = headings[position]["index"] if position < len(headings) else closing
+            end = max(end, start + 1)
+            title = heading["title"].strip()
+            case_number = None
+            match = _CASE_NUMBER.search(title)
+            if match:
+                case_number = match.group(1).strip()
+                title = (title[: match.start()] + title[match.end() :]).strip(" ,")
+            last = heading.get("title_line", start)
+            if not title:
+                j = start + 1
+                while j < end and not lines[j].strip():
+                    j += 1
+                if j < end:
+                    candidate = lines[j].strip()
+                    match = _CASE_NUMBER.search(candidate)
+                    if match and case_number is None:
+                        case_number = match.group(1).strip()
+                        j += 1
+                        while j < end and not lines[j].strip():
+                            j += 1
+                        candidate = lines[j].strip() if j < end else ""
+                    title, last = candidate, j
+            title, last = _heading_title(lines, last, title)
+            # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
+            title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
+            title = _CONTENTS_LEADER.sub("", title).strip()
+            title, run_on = _title_split(title)
+            if title.endswith(".") and not title.endswith(".."):
+                title = title[:-1].rstrip()
+            # A paragraph known only from the table of contents has a title and nothing else.
+            body = [] if heading.get("contents") else lines[last + 1 : end]
+            if run_on:
+                body = [run_on, *body]
+            if case_number is None:
+                for line in body[:3]:
+                    match = re.match(r"^\s*(?:Dnr|Diarienummer)\.?\s*:?\s*(\S.*)$", line, re.IGNORECASE)
+                    if match:
+                        case_number = match.group(1).strip()
+                        body = [b for b in body if b is not line]
+                        break
+            item = Item(
+                number=heading["number"], position=position, title=title[:500], case_number=case_number
+            )
+            self._item_body(item, body)
+            self.result.items.append(item)
+
+    def _item_body(self, item: Item, body: list[str]) -> None:
+        mode = "text"
+        blocks: dict[str, list[str]] = {"text": [], "discussion": []}
+        decision_lines: list[list[str]] = []
+        had_heading = False
+        inline_open = False
+        # Several labelled decisions ("Beslut Nära Vård: …", "Beslut Digitalisering: …") divide the
+        # item: each runs on to the next one, with its details. A single one is its sentence.
+        labelled = sum(
+            1 for line in body if (m := self._INLINE_DECISION.match(line)) and m.group("text").strip()
+        )
+        sectioned = False
+        for line in body:
+            stripped = line.strip()
+            match = _URL_LINE.match(stripped)
+            if match:
+                if match.group(1) not in item.links:
+                    item.links.append(match.group(1))
+                continue
+            if (
+                sectioned
+                and not self._INLINE_DECISION.match(stripped)
+                and not self._SECTION_HEADING.match(stripped)
+            ):
+                decision_lines[-1].append(stripped)
+                continue
+            if inline_open:
+                if not stripped or stripped.startswith("•") or self._SECTION_HEADING.match(stripped):
+                    inline_open = False
+                else:
+                    decision_lines[-1].append(stripped)
+                    if stripped.endswith((".", "!", "?")):
+                        inline_open = False
+                    continue
+            if not stripped:
+                (decision_lines[-1] if mode == "decision" else blocks[mode]).append("")
+                continue
+            match = self._PRESENTERS_LINE.match(stripped)
+            if match and not self._SECTION_HEADING.match(stripped):
+                item.presenters.extend(self._names_in(match.group("names")))
+                continue
+            heading = self._SECTION_HEADING.match(stripped)
+            if heading:
+                had_heading = True
+                name = heading.group("name").casefold()
+                if re.search(r"beslut(et)?$|ställningstagande|överenskommelse", name) and not name.startswith(
+                    "förslag"
+                ):
+                    mode = "decision"
+                    decision_lines.append([])
+                elif name.startswith(("dialog", "diskussion", "synpunkter", "frågor")):
+                    mode = "discussion"
+                elif name == "föredragande":
+                    mode = "presenters"
+                elif name.startswith(("sammanfattning", "ärende", "beskrivning", "bakgrund")):
+                    mode = "text"
+                else:
+                    mode = "text"
+                    blocks["text"].extend(["", stripped, ""])
+                continue
+            match = self._INLINE_DECISION.match(stripped)
+            if match:
+                had_heading = True
+                label = (match.group("label") or "").strip()
+                text = match.group("text").strip()
+                decision_lines.append([f"{label}: {text}" if label and text else text])
+                blocks[mode if mode != "decision" else "text"].append("")
+                sectioned = labelled >= 2 and bool(text)
+                inline_open = bool(text) and not text.endswith((".", "!", "?")) and not sectioned
+                if not text:
+                    mode = "decision"
+                elif mode == "decision":
+                    mode = "text"
+                continue
+            if mode == "presenters":
+                names = self._names_in(stripped)
+                if names:
+                    item.presenters.extend(names)
+                    continue
+                mode = "text"
+            if mode == "decision":
+                decision_lines[-1].append(stripped)
+            else:
+                blocks[mode].append(line)
+        for lines in decision_lines:
+            text = _paragraphs(lines)
+            if text:
+                item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
+        text = _paragraphs(blocks["text"])
+        if not had_heading and not item.decisions:
+            text = self._implicit_decisions(item, text)
+        if (
+            not had_heading
+            and not item.decisions
+            and item.number is not None
+            and text
+            and "\n" not in text
+            and len(text) <= 120
+            and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+        ):
+            # The one short sentence under a § is its outcome: "Inga övriga ärenden."
+            item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
+            text = ""
+        item.text = text
+        item.discussion = _paragraphs(blocks["discussion"])
+        item.presenters = list(dict.fromkeys([*item.presenters, *self._presenters_in(item.text)]))
+
+    _DECISION_VERBS = re.compile(
+        r"\b(väljs|valdes|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
+        r"läggs\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag)\b",
+        re.IGNORECASE,
+    )
+
+    def _implicit_decisions(self, item: Item, text: str) -> str:
+        """Short paragraphs such as "Dagordningen fastställs." are the decision of a bare item."""
+        kept = []
+        # "… gick igenom protokollen. att lägga protokollen till handlingarna.": a clause starting
+        # with a lower-case "att" after a finished sentence is the decision (an att-sats).
+        paragraphs = [p for part in text.split("\n\n") for p in re.split(r"(?<=[.!?])\s+(?=att\s)", part)]
+        for paragraph in paragraphs:
+            if re.match(r"att\s+\w", paragraph) and len(paragraph) <= 400:
+                item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
+                continue
+            sentence_count = len(re.findall(r"[.!?](?:\s|$)", paragraph))
+            if (
+                len(paragraph) <= 250
+                and sentence_count <= 1
+                and not paragraph.startswith("-")
+                and self._DECISION_VERBS.search(paragraph)
+            ):
+                item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
+            else:
+                kept.append(paragraph)
+        return "\n\n".join(kept)
+
+    _NAME_RUN = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
+    _PRESENTER = re.compile(
+        rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^-\s)|(?<=\n-\s))(?P<first>{_NAME_RUN})"
+        r"(?:,[^.\n]{1,120}?,|\s[^.\n,]{1,40}?)??"
+        rf"(?:\s+(?:och|samt)\s+(?P<second>{_NAME_RUN})(?:,[^.\n]{{1,60}}?,|\s[^.\n,]{{1,30}}?)??)?"
+        r"\s+(?:och\s+)?"
+        r"(?:informerar|berättar|presenterar|redogör|föredrar|återkopplar|rapporterar|reflekterar|"
+        r"ger\s+(?:en\s+)?(?:kort\s+)?(?:information|beskrivning|bakgrund|redogörelse|presentation|lägesrapport)|"
+        r"gör\s+en\s+(?:kort\s+)?(?:inramning|presentation|genomgång|redogörelse)|går\s+igenom|visar|delger)\b",
+    )
+
+    def _presenters_in(self, text: str) -> list[str]:
+        names = []
+        for match in self._PRESENTER.finditer(text):
+            for group in ("first", "second"):
+                value = match.group(group)
+                if value and looks_like_name(value):
+                    names.append(name_tidy(value))
+        return names
+
+    def _names_in(self, text: str) -> list[str]:
+        names = []
+        for part in re.split(r",|\s+och\s+|\s+samt\s+|;", text):
+            part = _PARTY.sub("", part).strip()
+            words = part.split()
+            # "Anna Berg, ekonomichef" → the name; "ekonomichef" is dropped.
+            if words and looks_like_name(" ".join(words[:3])) and len(words) <= 3:
+                names.append(name_tidy(part))
+            elif len(words) >= 2 and looks_like_name(" ".join(words[:2])):
+                names.append(name_tidy(" ".join(words[:2])))
+        return names
+
+
+_SPEAKER_START = re.compile(
+    rf"^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\s+[{_UPPER}][{_LOWER}]+\s+"
+    r"(?:informerar|berättar|presenterar|redogör|föredrar|återkopplar|rapporterar|går\s+igenom)\b"
+)
+_SUB_POINT = re.compile(r"^[a-zå][.)]\s+\S")
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Lines as paragraphs separated by an empty line; a bullet point on a line of its own."""
+    paragraphs: list[list[str]] = [[]]
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        current = paragraphs[-1]
+        if line.startswith("•"):
+            current.append("- " + line.lstrip("• ").strip())
+        elif _SUB_POINT.match(line):
+            current.append(line)
+        elif current:
+            previous = current[-1]
+            if previous.startswith("- ") and not line[0].islower() and not previous.endswith((".", "!", "?")):
+                # A capitalised line after a bullet point is the text after the list.
+                paragraphs.append([line])
+                continue
+            if not previous.endswith((".", "!", "?", ":", ",")) and _SPEAKER_START.match(line):
+                # "…social välfärd / Lena Holmlund återkopplar…": a new sentence lost its full stop.
+                paragraphs.append([line])
+                continue
+            if (
+                previous.endswith((".", "!", "?", ")", "”", '"'))
+                and len(line) < 60
+                and not line.endswith((".", ",", "!", "?", ":", ";"))
+                and line[0].isupper()
+            ):
+                # A short line without punctuation after a finished sentence is a sub-heading.
+                paragraphs.append([line])
+                continue
+            if (
+                previous.endswith("-")
+                and len(previous) > 1
+                and previous[-2].isalpha()
+                and not re.match(r"(och|eller|samt)\b", line)
+            ):
+                current[-1] = previous + line
+            else:
+                current[-1] = previous + " " + line
+        else:
+            current.append(line)
+    merged: list[list[str]] = []
+    for paragraph in (p for p in paragraphs if p):
+        previous = merged[-1][-1] if merged else ""
+        if previous and paragraph[0][:1].islower() and not previous.endswith((".", "!", "?", ":")):
+            # A sentence broken by a stray empty line ("i ett tidigt skede / för att…").
+            merged[-1][-1] = f"{previous} {paragraph[0]}"
+            merged[-1].extend(paragraph[1:])
+        else:
+            merged.append(paragraph)
+    return "\n\n".join("\n".join(p) for p in merged)
+
+
+def decision_kind(text: str) -> str:
+    """The kind of a decision (Decision.Kind) from its wording."""
+    folded = " ".join(text.split()).casefold()
+    if re.search(r"föresl\w*\b.*\bbesluta", folded):
+        return "proposal"
+    if "i uppdrag" in folded:
+        return "assignment"
+    if re.search(r"\b(väljs|valdes|utses|utsågs|väljes)\b", folded):
+        return "elected"
+    if re.search(
+        r"\b(fastställs|fastställdes|fastställa|fastställer|godkänns|godkändes|godkänna|godkänner|antas|antogs|avsätts|beviljas|tillstyrks)\b",
+        folded,
+    ):
+        return "adopted"
+    if re.search(r"\b(antecknas|antecknades|noterar|noteras|noterades|till handlingarna)\b", folded):
+        return "noted"
+    return "other"

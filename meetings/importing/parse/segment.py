@@ -1,0 +1,271 @@
+"""Segmentation: where the agenda items start and where the closing (signatures) begins."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .attendance import _PARTY, PARAGRAPH_DIGITS
+from .normalise import consecutive_run
+from .shapes import _UPPER
+
+_PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
+# A line of a table of contents: dotted leaders and a page number ("Förändring av ärendelista ..... 5").
+_CONTENTS_LEADER = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
+_CONTENTS_BLOCK_LINES = 10
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Punkt|Ärende)\s+)?(\d{1,2})\s*[.:]?\s+(\S.*)$")
+_CASE_NUMBER = re.compile(r"\b(?:Dnr|Diarienummer|Dnr\.|Dnr:)\s*[:.]?\s*([\w][\w .:/-]*\w)", re.IGNORECASE)
+_TITLE_CONTINUES = re.compile(
+    r"(?:\b(?:och|samt|eller|om|för|av|till|i|på|med|inför|från|mellan|kring|gällande|avseende)|[-–,])$",
+    re.IGNORECASE,
+)
+
+
+def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
+    """The title and the index of its last line, following a title wrapped after "inför" or "och"."""
+    title = " ".join(title.split())
+    last = index
+    for _attempt in range(3):
+        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
+            # A title wrapped mid-phrase goes on in lower case on the very next line.
+            title = f"{title} {following}"
+            last += 1
+            continue
+        if not (title and _TITLE_CONTINUES.search(title)):
+            break
+        j = last + 1
+        while j < len(lines) and not lines[j].strip() and j - last < 3:
+            j += 1
+        if j >= len(lines) or not lines[j].strip() or len(lines[j].strip()) > 80:
+            break
+        title = f"{title} {lines[j].strip()}"
+        last = j
+    return title, last
+
+
+def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
+    """The § headings in reading order, without the table of contents when the paragraphs follow it."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _PARAGRAPH_HEADING.match(line)
+        if not match or line.lstrip().startswith("§§"):
+            continue
+        digits = match.group(1)
+        number = int(digits) if len(digits) <= PARAGRAPH_DIGITS else None
+        if number is None:
+            problems.append(
+                _(
+                    "“§ %(number)s” is no paragraph number (a § number has at most %(digits)d digits): "
+                    "the item is read without one."
+                )
+                % {"number": digits, "digits": PARAGRAPH_DIGITS}
+            )
+        found.append({"index": index, "number": number, "title": match.group(2)})
+    for position, heading in enumerate(found):
+        end = found[position + 1]["index"] if position + 1 < len(found) else len(lines)
+        block = [line for line in lines[heading["index"] : end] if line.strip()]
+        heading["contents"] = any(_CONTENTS_LEADER.search(line) for line in block[:_CONTENTS_BLOCK_LINES])
+    for position, heading in enumerate(found):
+        heading["end"] = found[position + 1]["index"] if position + 1 < len(found) else None
+    paragraphs = [h for h in found if not h["contents"]]
+    if not paragraphs:
+        # Only a table of contents (an excerpt, or paragraphs headed without "§"): its entries are the items.
+        paragraphs = found
+        for heading in paragraphs:
+            heading["contents"] = False
+            heading["end"] = None
+    headings: list[dict] = []
+    repeated: dict[int, int] = {}
+    for heading in paragraphs:
+        if heading["number"] is None:
+            headings.append(heading)
+            continue
+        previous = headings[-1] if headings else None
+        last_number = max((h["number"] for h in headings if h["number"] is not None), default=0)
+        if previous and heading["number"] == last_number:
+            if " ".join(heading["title"].split()).casefold() in (
+                "",
+                " ".join(previous["title"].split()).casefold(),
+            ):
+                continue  # The heading repeated at the top of a page, not a new paragraph.
+            repeated[heading["number"]] = repeated.get(heading["number"], 1) + 1
+            headings.append({**heading, "number": None})
+            continue
+        if heading["number"] < last_number:
+            continue  # A reference back ("§ 36 (2015) …" at a line's start), not a heading.
+        headings.append(heading)
+    for number, count in repeated.items():
+        problems.append(
+            _(
+                "§ %(number)d heads %(count)d paragraphs. Each is read as its own item; the repeats have "
+                "no § number until you give them one."
+            )
+            % {"number": number, "count": count}
+        )
+    for position, heading in enumerate(headings):
+        heading["end"] = headings[position + 1]["index"] if position + 1 < len(headings) else None
+    # Paragraphs the contents list but the text leaves out (an excerpt): their number and title.
+    numbers = {h["number"] for h in headings}
+    for entry in found:
+        if entry["contents"] and entry["number"] is not None and entry["number"] not in numbers:
+            numbers.add(entry["number"])
+            place = next(
+                (
+                    i
+                    for i, h in enumerate(headings)
+                    if h["number"] is not None and h["number"] > entry["number"]
+                ),
+                len(headings),
+            )
+            headings.insert(place, entry)
+    return [{key: h[key] for key in ("index", "number", "title", "end", "contents")} for h in headings]
+
+
+# Sub-headings inside an item in a markup source ("=== Beslut", "\\subsubsection*{Beslut}").
+_ITEM_PART = re.compile(
+    r"^(?:beslut|förslag\s+till\s+beslut.*|beslutsförslag|yrkande.*|att[- ]?satser?|nomineringar|fri\s+nominering"
+    r"|anteckningar|diskussion|bakgrund|sammanfattning|underlag|utjustering|injustering)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:kallade|närvarande|deltagare|frånvarande|plats|tid|datum|signaturer|underskrifter"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
+    """Items from the headings of a Markdown, Typst or LaTeX source.
+
+    The level of the headings that hold decision sub-headings ("=== Beslut") is the item level; a
+    heading above it with nothing beneath is an item too. Without decision sub-headings, the items
+    are the headings with no heading beneath them.
+    """
+    marked = sorted(levels.items())
+    if len(marked) < 3:
+        return []
+    parts = {index for index, _level in marked if _ITEM_PART.match(lines[index].strip())}
+    outline = [(index, level) for index, level in marked if index not in parts]
+
+    def has_children(position):
+        level = outline[position][1]
+        return position + 1 < len(outline) and outline[position + 1][1] > level
+
+    parent_levels = set()
+    for index, level in marked:
+        if index in parts:
+            above = [lvl for i, lvl in outline if i < index and lvl < level]
+            if above:
+                parent_levels.add(above[-1])
+    item_level = min(parent_levels) if parent_levels else None
+    headings = []
+    for position, (index, level) in enumerate(outline):
+        title = lines[index].strip().rstrip(":")
+        if position == 0 and level == min(lvl for _i, lvl in outline) and has_children(position):
+            continue  # The document's own title.
+        if _NOT_AN_ITEM.match(title):
+            continue
+        if item_level is not None:
+            take = level == item_level or (level < item_level and not has_children(position))
+        else:
+            take = not has_children(position)
+        if take:
+            headings.append({"index": index, "number": None, "title": title})
+    return headings if len(headings) >= 2 else []
+
+
+# "54 Godkännande av dagordning", "Sn 49 Sammanträdets öppnande", "KS 12 Budget": a paragraph
+# number without the § sign, after an optional short label of the body.
+# With a full stop ("3. Val av justerare") the number is the agenda's, not a paragraph's.
+_BARE_NUMBER_HEADING = re.compile(
+    r"^\s*(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?(\d{1,4})\s+(?:Dnr\s+)?([A-ZÅÄÖ]\S.*)$"
+)
+
+
+def _bare_number_headings(lines: list[str]) -> list[dict]:
+    """The longest run of consecutive paragraph numbers written without "§", from a number above 1.
+
+    A run that starts at 1 is an agenda numbered by position, read by the next rule; a run of one
+    heading is no evidence, since a line may start with a number for many reasons.
+    """
+    candidates = []
+    for index, line in enumerate(lines):
+        match = _BARE_NUMBER_HEADING.match(line)
+        if match:
+            candidates.append(
+                {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
+            )
+    best = consecutive_run([c for c in candidates if c["number"] >= 2], number=lambda c: c["number"])
+    return best if len(best) >= 2 else []
+
+
+def _item_headings(
+    lines: list[str], problems: list[str] | None = None, levels: dict[int, int] | None = None
+) -> list[dict]:
+    """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
+    headings = _paragraph_headings(lines, problems if problems is not None else [])
+    if len(headings) >= 1:
+        return headings
+
+    expected = 1
+    inner = None
+    for index, line in enumerate(lines):
+        match = _NUMBERED_HEADING.match(line)
+        alone = re.match(r"^\s*(\d{1,2})\s*$", line)
+        if alone and int(alone.group(1)) == expected:
+            # "1" on a line of its own and the title beneath it: a numbered table cell.
+            below = next((j for j in range(index + 1, min(index + 4, len(lines))) if lines[j].strip()), None)
+            title = lines[below].strip() if below is not None else ""
+            if title[:1].isupper() and len(title) <= 150 and not title.endswith("."):
+                headings.append({"index": index, "number": None, "title": title, "title_line": below})
+                expected += 1
+            continue
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number == 1 and headings:
+            inner = 2  # A numbered list inside an item starts again at 1; it is the item's text.
+            continue
+        if inner is not None and number == inner:
+            inner += 1
+            continue
+        if number != expected:
+            continue
+        inner = None
+        title = match.group(2).strip()
+        if not title[0].isupper() or len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60):
+            continue
+        headings.append({"index": index, "number": None, "title": title})
+        expected += 1
+    if len(headings) >= 2:
+        return headings
+    headings = _bare_number_headings(lines) or _markup_headings(lines, levels or {})
+    if headings:
+        return headings
+    # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
+    headings, expected = [], 1
+    for index, line in enumerate(lines):
+        match = re.match(r"^\s*(\d{1,2})\)\s+([A-ZÅÄÖ].{0,149})$", line)
+        if match and int(match.group(1)) == expected and not _PARTY.search(line):
+            headings.append({"index": index, "number": None, "title": match.group(2).strip()})
+            expected += 1
+    return headings if len(headings) >= 2 else []
+
+
+class SegmentMixin:
+    _CLOSING = re.compile(
+        r"^\s*(?:vid\s+protokollet|vid\s+anteckningarna|antecknat\s+av|antecknare|protokollförare"
+        r"|justeras|justerat|signed\s+by|signerat\s+av|underskrifter|detta\s+dokument\s+är\s+elektroniskt"
+        r"|ordförande\s*[:.]*\s*$|justerare\s*[:.]*\s*$|sekreterare\s*[:.]*\s*$"
+        r"|(?:nästa|kommande)\s+(?:möte|möten|sammanträde|sammanträden|mötestider)\b)",
+        re.IGNORECASE,
+    )
+
+    def _closing_start(self, headings) -> int:
+        start = max((h["index"] for h in headings if not h.get("contents")), default=-1) + 1
+        for index in range(start, len(self.lines)):
+            if self._CLOSING.match(self.lines[index]):
+                return index
+        return len(self.lines)

@@ -1,0 +1,75 @@
+"""Dates and times in Swedish text: "2024-01-23", "26 februari 2021", "kl. 13.00–15.00"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .shapes import _MONTHS
+
+# "16.4.2018", "13.06.2016": day, month and year, as Finland-Swedish minutes write dates.
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_TEXT_DATE = re.compile(
+    r"\b(\d{1,2})(?::e|:a)?\s+("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?(?:\s+(\d{4}))?\b",
+    re.IGNORECASE,
+)
+_TIME_RANGE = re.compile(
+    r"(?:\bkl(?:ockan)?\.?\s*)(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:[-–—]|till)\s*(\d{1,2})(?:[.:](\d{2}))?)?"
+    r"|\b(\d{1,2})[.:](\d{2})\s*(?:[-–—]|till)\s*(\d{1,2})[.:](\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _date(year, month, day) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def dates_find(text: str, *, year: int | None = None) -> list[tuple[int, datetime.date]]:
+    """Dates in the text with their offsets; a date without a year only when ``year`` is known."""
+    found = []
+    for match in _ISO_DATE.finditer(text):
+        value = _date(*match.groups())
+        if value and 1900 < value.year < 2200:
+            found.append((match.start(), value))
+    for match in _DOTTED_DATE.finditer(text):
+        day, month, match_year = match.groups()
+        value = _date(match_year, month, day)
+        if value and 1900 < value.year < 2200:
+            found.append((match.start(), value))
+    for match in _TEXT_DATE.finditer(text):
+        day, month, match_year = match.groups()
+        if match_year is None and year is None:
+            continue
+        value = _date(match_year or year, _MONTHS[month.casefold()], day)
+        if value and 1900 < value.year < 2200:
+            found.append((match.start(), value))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _time(hour, minute) -> datetime.time | None:
+    try:
+        return datetime.time(int(hour), int(minute or 0))
+    except (TypeError, ValueError):
+        return None
+
+
+def times_find(text: str) -> tuple[datetime.time | None, datetime.time | None]:
+    """Start and end time from "kl. 13.00-15.00", "kl 9-11", "13:00–14:30"."""
+    match = _TIME_RANGE.search(text)
+    if not match:
+        return None, None
+    groups = match.groups()
+    if groups[0] is not None:
+        start = _time(groups[0], groups[1])
+        end = _time(groups[2], groups[3]) if groups[2] else None
+    else:
+        start, end = _time(groups[4], groups[5]), _time(groups[6], groups[7])
+    if start and end and end <= start:
+        end = None
+    return start, end
