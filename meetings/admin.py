@@ -1,12 +1,12 @@
 import datetime
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .access import bodies_for_user
 from .editor.selectors import person_membership_line
+from .editor.transitions import meeting_transition_view, transitions_for
 from .editor.views import meeting_editor_view
 from .forms import AgendaItemFormSet, AttendanceFormSet, DecisionFormSet
 from .importing.views import protocol_import_view
@@ -140,6 +141,7 @@ class MeetingAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "appeal_ends_on",
                     ("chair", "secretary", "secretary_title"),
                     "adjusters",
                     ("adjustment_place", "adjusted_on", "posted_on", "approved_on"),
@@ -148,6 +150,9 @@ class MeetingAdmin(admin.ModelAdmin):
         ),
         (_("Next meetings"), {"fields": ["next_meeting_dates", "next_meeting_note"]}),
     ]
+
+    # Set by the life cycle's confirmed actions only (meetings.editor.transitions).
+    readonly_fields = ["status", "adjusted_on", "posted_on", "approved_on", "appeal_ends_on"]
 
     def get_queryset(self, request):
         return (
@@ -167,6 +172,17 @@ class MeetingAdmin(admin.ModelAdmin):
     def paragraphs(self, obj):
         return f"§ {obj.first_number}–{obj.last_number}" if obj.first_number is not None else "–"
 
+    @admin.display(description=_("appeal period ends"))
+    def appeal_ends_on(self, obj):
+        return obj.appeal_ends_on or "–"
+
+    def has_change_permission(self, request, obj=None):
+        # An adjusted protocol or approved notes are a record: read only, whoever asks.
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
+
     def add_view(self, request, form_url="", extra_context=None):
         """The protocol editor, after choosing the body and date."""
         if not self.has_add_permission(request):
@@ -176,9 +192,35 @@ class MeetingAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The protocol editor; those who may only view the meeting get the admin's read-only page."""
         meeting = self.get_object(request, unquote(object_id))
+        if (
+            request.method == "POST"
+            and meeting is not None
+            and not meeting.is_draft
+            and super().has_change_permission(request, meeting)
+        ):
+            # An editor page left open while the record was adjusted or approved.
+            messages.error(
+                request,
+                _(
+                    "This record was adjusted or approved while you edited it and can no longer be changed. "
+                    "Your changes were not saved."
+                ),
+            )
+            return HttpResponseRedirect(request.path)
         if meeting is None or not self.has_change_permission(request, meeting):
+            extra_context = {
+                **(extra_context or {}),
+                "transitions": transitions_for(request.user, meeting) if meeting else [],
+            }
             return super().change_view(request, object_id, form_url, extra_context)
         return meeting_editor_view(request, self, meeting)
+
+    def transition_view(self, request, object_id, transition):
+        """The confirmation page of a step of the life cycle (adjust, post, approve, publish)."""
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None or not self.has_view_permission(request, meeting):
+            raise Http404
+        return meeting_transition_view(request, self, meeting, transition)
 
     def get_urls(self):
         urls = [
@@ -191,6 +233,11 @@ class MeetingAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(self.import_view),
                 name="meetings_meeting_import",
+            ),
+            path(
+                "<path:object_id>/lifecycle/<slug:transition>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="meetings_meeting_transition",
             ),
         ]
         return urls + super().get_urls()

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -9,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .appeal import appeal_period_end
 from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
@@ -74,7 +77,10 @@ class Meeting(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
+        # A protocol: adjusted (justerat), then published by posting it on the notice board.
         ADJUSTED = "adjusted", _("adjusted")
+        # Notes: approved, then published.
+        APPROVED = "approved", _("approved")
         PUBLISHED = "published", _("published")
 
     class Mode(models.TextChoices):
@@ -154,6 +160,10 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "body__name"]
         get_latest_by = "date"
+        permissions = [
+            # Separate from changing a draft: making a record a legal record is the responsible officer's act.
+            ("adjust_meeting", _("Can adjust and post protocols, approve and publish notes")),
+        ]
         constraints = [
             # A meeting's address is /organ/<body>/<date>/.
             models.UniqueConstraint(
@@ -187,6 +197,18 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", kwargs={"slug": self.body.slug, "date": self.date})
+
+    @property
+    def is_draft(self) -> bool:
+        """Only a draft may be edited; an adjusted protocol or approved notes are a record."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def appeal_ends_on(self) -> datetime.date | None:
+        """The last day of the appeal period of a posted protocol; None for notes and unposted protocols."""
+        if self.record_kind != self.RecordKind.PROTOCOL or self.posted_on is None:
+            return None
+        return appeal_period_end(self.posted_on)
 
     @property
     def paragraph_range(self) -> tuple[int, int] | None:

@@ -50,3 +50,15 @@ def secretary(db):
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
     return user
+
+
+@pytest.fixture
+def officer(db):
+    """A secretary who may also adjust and post protocols and approve and publish notes."""
+    from django.contrib.auth import get_user_model
+
+    from meetings.services import officers_group_ensure, secretaries_group_ensure
+
+    user = get_user_model().objects.create_user("registrator", password="x-secret-pass", is_staff=True)
+    user.groups.add(secretaries_group_ensure(), officers_group_ensure())
+    return user

@@ -59,7 +59,9 @@ def secretary_client(client, secretary):
 @pytest.mark.usefixtures("demo_archive")
 @pytest.mark.parametrize("date", ["2021-04-09", "2021-12-10", "2022-04-22"])
 def test_demo_meeting_posted_back_twice_changes_nothing(secretary_client, date):
-    """Saving a demo meeting's editor as rendered, twice, succeeds and changes no row."""
+    """Saving a demo meeting's editor as rendered, twice, succeeds and changes no row (the demo's
+    records are published, and only drafts are edited: here they are drafts again)."""
+    Meeting.objects.filter(date=date).update(status=Meeting.Status.DRAFT)
     meeting = Meeting.objects.get(date=date)
     before = archive_rows()
     for _ in range(2):

@@ -132,23 +132,18 @@ class MeetingEditorForm(EditorFormMixin, forms.ModelForm):
             "location",
             "mode",
             "record_kind",
-            "status",
+            # The status and the dates of adjustment, posting and approval are set by the life cycle's
+            # confirmed actions (meetings.services.meeting_adjust() and the like), never typed here.
             "chair",
             "secretary",
             "secretary_title",
             "adjusters",
             "adjustment_place",
-            "adjusted_on",
-            "posted_on",
-            "approved_on",
             "next_meeting_dates",
             "next_meeting_note",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "adjusted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "posted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "approved_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from .forms import (
     MeetingStartForm,
     SignatureFormSet,
 )
+from .transitions import transitions_for
 
 EDITOR_FORMS = ("meeting", "attendance", "items", "signatures")
 PERSON_FIELDS = {
@@ -61,6 +63,9 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
             editor["meeting"].add_error(
                 None, _("The meeting changed while you edited it. Check and save again.")
             )
+        except ValidationError as error:
+            # The record was adjusted or approved by someone else while this page was open.
+            editor["meeting"].add_error(None, error)
         else:
             if is_new:
                 model_admin.log_addition(request, meeting, [{"added": {}}])
@@ -76,6 +81,7 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
         "admin/meetings/meeting/editor.html",
         {
             "meeting": meeting,
+            "transitions": transitions_for(request.user, meeting),
             "meeting_form": editor["meeting"],
             "attendance": editor["attendance"],
             "items": editor["items"],
