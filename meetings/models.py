@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -48,6 +49,19 @@ class Body(models.Model):
         _("slug"), max_length=200, unique=True, help_text=_("Used in addresses: /organ/<slug>/.")
     )
     description = models.TextField(_("description"), blank=True)
+    protocols_kept_at = models.CharField(
+        _("where the protocols are kept"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the notice board, e.g. Göteborgsregionens kansli, Anders Personsgatan 8."),
+    )
+    secretaries = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretaries"),
+        blank=True,
+        related_name="assigned_bodies",
+        help_text=_("Staff who enter this body's meetings and see its drafts (superusers see every body)."),
+    )
 
     objects = BodyQuerySet.as_manager()
 
@@ -132,6 +146,12 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("A protocol is published when its adjustment is posted; the appeal period starts then."),
     )
+    kept_at = models.CharField(
+        _("where the protocol is kept"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the notice board; empty for the body's usual place."),
+    )
     approved_on = models.DateField(
         _("notes approved on"), null=True, blank=True, help_text=_("Notes are published when approved.")
     )
@@ -209,6 +229,11 @@ class Meeting(models.Model):
         if self.record_kind != self.RecordKind.PROTOCOL or self.posted_on is None:
             return None
         return appeal_period_end(self.posted_on)
+
+    @property
+    def kept_where(self) -> str:
+        """Where the adjusted protocol is kept, as the notice board says it."""
+        return self.kept_at or self.body.protocols_kept_at
 
     @property
     def paragraph_range(self) -> tuple[int, int] | None:
@@ -556,3 +581,32 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Correction(models.Model):
+    """A correction (rättelse) of an adjusted or approved record: when, by whom, why and what changed.
+
+    Written only by ``services.meeting_correct()``; the public page lists a record's corrections.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="corrections"
+    )
+    made_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        # Who corrected a legal record stays known: the account cannot be deleted, only deactivated.
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    reason = models.TextField(_("reason"))
+    changes = models.TextField(_("what was changed"), blank=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["meeting", "made_at", "pk"]
+
+    def __str__(self):
+        return f"{self.meeting} {self.made_at:%Y-%m-%d}"

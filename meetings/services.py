@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Membership, Person
 
-from .models import AgendaItem, Attendance, Decision, Meeting
+from .models import AgendaItem, Attendance, Body, Correction, Decision, Meeting
 
 DEMO_SECRETARY = ("sekreterare", "protokoll-demo")
 # A row's name, not a translated label: it must not change with the language of the request.
@@ -49,7 +49,8 @@ def officers_group_ensure() -> Group:
 def demo_secretary_ensure() -> tuple[str, str]:
     """Creates (or resets) the demo secretary of a local archive; returns its username and password.
 
-    The demo secretary is also a records officer, so a local archive shows the whole life cycle."""
+    The demo secretary works on every body of the archive and is also a records officer, so a local
+    archive shows the whole life cycle."""
     username, password = DEMO_SECRETARY
     user, _created = get_user_model().objects.get_or_create(username=username)
     user.is_staff = True
@@ -57,6 +58,7 @@ def demo_secretary_ensure() -> tuple[str, str]:
     user.set_password(password)
     user.save()
     user.groups.add(secretaries_group_ensure(), officers_group_ensure())
+    user.assigned_bodies.set(Body.objects.all())
     return username, password
 
 
@@ -121,8 +123,85 @@ def meeting_save_from_editor(
     row by row, so the signals keep the items' search text current.
     """
     meeting = meeting_form.instance
-    if meeting.pk is not None and not _meeting_lock(meeting).is_draft:
-        raise ValidationError(_("Only a draft can be edited: this record is adjusted or approved."))
+    if meeting.pk is not None:
+        locked = _meeting_lock(meeting)
+        if not locked.is_draft:
+            raise ValidationError(_("Only a draft can be edited: this record is adjusted or approved."))
+        _version_check(meeting_form=meeting_form, locked=locked)
+    return _editor_save(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+
+
+@transaction.atomic
+def meeting_correct(
+    *, meeting_form, attendance_formset, items_formset, signatures_formset, reason: str, by
+) -> Correction:
+    """Corrects an adjusted or approved record from the editor's validated forms, and records the
+    correction (who, when, why, what). The record's ``updated_at`` moves, so its pages change.
+
+    Raises ValidationError for a draft (which is simply edited) or when nothing was changed.
+    """
+    meeting = _meeting_lock(meeting_form.instance)
+    if meeting.is_draft:
+        raise ValidationError(_("A draft is not corrected: edit it."))
+    _version_check(meeting_form=meeting_form, locked=meeting)
+    changes = _editor_changes(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+    if not changes:
+        raise ValidationError(_("Nothing was changed: a correction changes the record."))
+    meeting = _editor_save(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+    correction = Correction(meeting=meeting, made_by=by, reason=reason.strip(), changes="\n".join(changes))
+    correction.full_clean()
+    correction.save()
+    meeting.save(update_fields=["updated_at"])
+    return correction
+
+
+def _version_check(*, meeting_form, locked: Meeting) -> None:
+    """Refuses a save from a page loaded before the meeting's last change (another secretary's save).
+
+    The meeting's row is locked, so of two saves at the same moment the second waits for the first
+    and then finds the meeting changed.
+    """
+    version = meeting_form.cleaned_data.get("version")
+    if version and version != locked.updated_at.isoformat():
+        raise ValidationError(
+            _(
+                "Someone else saved this meeting at %(time)s, after you opened it. Your changes were not "
+                "saved, so that theirs are not overwritten: open the meeting again and make your changes there."
+            )
+            % {"time": timezone.localtime(locked.updated_at).strftime("%H:%M:%S")}
+        )
+
+
+def _editor_changes(*, meeting_form, attendance_formset, items_formset, signatures_formset) -> list[str]:
+    """What a save of the editor changes, in words: the meeting's fields, the attendance, the items."""
+    changes = [str(meeting_form.fields[name].label) for name in meeting_form.changed_data]
+    if attendance_formset.has_changed():
+        changes.append(str(_("attendance")))
+    for form in items_formset.forms:
+        if form.has_changed():  # its decisions included
+            changes.append(form.instance.reference if form.instance.pk else str(_("a new item")))
+    if signatures_formset.has_changed():
+        changes.append(str(_("signatures")))
+    return changes
+
+
+def _editor_save(*, meeting_form, attendance_formset, items_formset, signatures_formset) -> Meeting:
+    meeting = meeting_form.instance
     if meeting.pk is None or meeting_form.has_changed():
         meeting = meeting_form.save()
     attendance_formset.instance = meeting
@@ -131,6 +210,9 @@ def meeting_save_from_editor(
     _items_save(meeting=meeting, formset=items_formset)
     signatures_formset.instance = meeting
     signatures_formset.save()
+    if any(form.has_changed() for form in (attendance_formset, items_formset, signatures_formset)):
+        # The meeting's version: any change on its page, not only to its own row, makes older pages stale.
+        Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
     return meeting
 
 

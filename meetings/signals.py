@@ -1,11 +1,13 @@
-"""Keep the agenda items' search text current when decisions or presenters change.
+"""Keep the agenda items' search text current when decisions or presenters change, and keep people
+named in records from being deleted.
 
 Saves and deletes of single rows (the admin's inlines, services, the shell) send these signals.
 ``bulk_create()``, ``update()`` and raw SQL do not: their callers call
 ``services.agenda_items_refresh_search_document()`` themselves.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import ProtectedError
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from .models import AgendaItem, Decision
@@ -44,3 +46,27 @@ def presenters_changed(sender, instance, action, reverse, pk_set, **kwargs):
         _refresh(getattr(instance, "_presented_item_ids", []))
     elif action in {"post_add", "post_remove"}:
         _refresh(pk_set or [])
+
+
+def records_naming(people) -> list:
+    """The meetings whose adjusters, and the agenda items whose presenters, include any of ``people``.
+
+    Those relations are many-to-many: deleting a person would silently remove them from the record,
+    so such a person cannot be deleted (the other references to people are PROTECT foreign keys).
+    """
+    from .models import Meeting
+
+    return [
+        *Meeting.objects.filter(adjusters__in=people).select_related("body").distinct(),
+        *AgendaItem.objects.filter(presenters__in=people).select_related("meeting__body").distinct(),
+    ]
+
+
+@receiver(pre_delete, sender="members.Person", dispatch_uid="person_named_in_records_protected")
+def person_deleting(sender, instance, **kwargs):
+    protected = records_naming([instance])
+    if protected:
+        raise ProtectedError(
+            f"{instance} adjusted or presented in {len(protected)} records and cannot be deleted.",
+            set(protected),
+        )

@@ -229,3 +229,19 @@ def search(request):
             "page_query": params.urlencode(),
         },
     )
+
+
+NOTICES_PER_PAGE = 50
+
+
+@require_safe
+def notice_board(request):
+    """The digital notice board (anslagstavla): protocols whose appeal period runs, and an archive of
+    earlier notices."""
+    current, archive = selectors.notice_board()
+    paginator = Paginator(archive, NOTICES_PER_PAGE)
+    return render(
+        request,
+        "meetings/notice_board.html",
+        {"current": current, "archive": paginator.get_page(request.GET.get("page"))},
+    )

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from meetings.signals import records_naming
 
 from .models import Membership, Organisation, Party, Person
 from .services import unique_slug
@@ -47,6 +50,16 @@ class PersonAdmin(NamedModelAdmin):
     @admin.display(description=_("alternative spellings"))
     def alternative_spellings(self, obj):
         return ", ".join(obj.alternative_names)
+
+    def get_deleted_objects(self, objs, request):
+        """Also lists, as protected, the records a person adjusted or presented in (many-to-many
+        relations, which the database's protection does not cover)."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = [
+            *protected,
+            *(f"{capfirst(obj._meta.verbose_name)}: {obj}" for obj in records_naming(list(objs))),
+        ]
+        return deleted, model_count, perms_needed, protected
 
 
 @admin.register(Party)

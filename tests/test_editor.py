@@ -457,3 +457,60 @@ def test_membership_endpoint_tells_the_page_what_a_person_is_in_the_body(client,
     assert client.get(url, {**query, "person": PersonFactory().pk}).json() == {}
     assert client.get(url, {**query, "date": "not a date"}).status_code == 200
     assert client.get(url, {**query, "body": 999999}).status_code == 404
+
+
+# ---------------------------------------------------------------------------------------------------
+# Two secretaries at once
+
+
+def _open(client, meeting) -> RenderedForm:
+    return RenderedForm(client.get(editor_url(meeting)).content.decode())
+
+
+def test_the_second_save_of_a_stale_page_is_refused_and_keeps_what_was_typed(client, secretary):
+    """Two secretaries open the same meeting; the first saves; the second's save is refused with a
+    message, their text is still on the page, and the first one's change stands."""
+    meeting = MeetingFactory(location="Gothia Towers")
+    AgendaItemFactory(meeting=meeting, number=1, title="Sammanträdet öppnas")
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    first.set("location", "Stadshuset")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    second.set("items-0-title", "Mötet öppnas")
+    response = browser_post(client, editor_url(meeting), second.data())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "sparade sammanträdet" in html and "Dina ändringar sparades inte" in html
+    assert RenderedForm(html).get("items-0-title") == "Mötet öppnas"
+    meeting.refresh_from_db()
+    assert meeting.location == "Stadshuset"
+    assert meeting.items.get().title == "Sammanträdet öppnas"
+
+
+def test_a_change_to_a_paragraph_alone_makes_other_open_pages_stale(client, secretary):
+    meeting = MeetingFactory()
+    AgendaItemFactory(meeting=meeting, number=1, title="Sammanträdet öppnas")
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    first.set("items-0-title", "Mötet öppnas")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    second.set("location", "Stadshuset")
+    assert browser_post(client, editor_url(meeting), second.data()).status_code == 200
+    meeting.refresh_from_db()
+    assert (meeting.location, meeting.items.get().title) == ("", "Mötet öppnas")
+
+
+def test_two_new_paragraphs_with_the_same_number_at_once_are_a_form_error(client, secretary):
+    """Both pages propose the next § number for a new paragraph; the second save is refused, no 500."""
+    meeting = MeetingFactory()
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    number = first.get("items-0-number")
+    assert number and number == second.get("items-0-number")
+    first.set("items-0-title", "Första")
+    second.set("items-0-title", "Andra")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    response = browser_post(client, editor_url(meeting), second.data())
+    assert response.status_code == 200
+    assert "Dina ändringar sparades inte" in response.content.decode()
+    assert list(meeting.items.values_list("title", flat=True)) == ["Första"]

@@ -48,6 +48,7 @@ CONVENTIONAL_SEEDS = [
     "/atom/",
     "/api/",
     "/anslagstavla/",
+    "/anslagstavla/?page=2",
     "/personer/",
     "/organ/",
 ]
