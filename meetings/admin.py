@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .access import bodies_for_user
 from .editor.selectors import person_membership_line
@@ -22,7 +23,7 @@ from .models import AgendaItem, AgendaItemLink, Attendance, Body, Correction, De
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "organisation", "kind", "meeting_count"]
     list_filter = ["kind", "organisation"]
     list_select_related = ["organisation"]
@@ -59,7 +60,7 @@ class BodyAdmin(admin.ModelAdmin):
         return obj.meeting_count
 
 
-class MeetingPartAdmin(admin.ModelAdmin):
+class MeetingPartAdmin(SimpleHistoryAdmin):
     """An admin of a part of meetings (an item, a decision, an attendance line, a signature, a link):
     only the parts of meetings of the user's bodies are listed, and only a draft's parts can be
     added, changed or deleted; an adjusted or approved record's are read only."""
@@ -184,7 +185,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["date", "body", "record_kind", "status", "paragraphs", "item_count"]
     # Related-only filters: a secretary's filters name their own bodies only.
     list_filter = [("body", admin.RelatedOnlyFieldListFilter), YearListFilter, "status", "record_kind"]

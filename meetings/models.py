@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .appeal import appeal_period_end
 from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
@@ -64,6 +65,7 @@ class Body(models.Model):
     )
 
     objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("body")
@@ -174,6 +176,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[adjusters])
 
     class Meta:
         verbose_name = _("meeting")
@@ -270,6 +273,7 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     method = models.CharField(_("method"), max_length=20, choices=Method.choices, default=Method.BANKID)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("signature")
@@ -343,6 +347,7 @@ class Attendance(models.Model):
         help_text=_("In a record without § numbers: the agenda item the person attended for."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")
@@ -444,6 +449,8 @@ class AgendaItem(models.Model):
     )
 
     objects = AgendaItemQuerySet.as_manager()
+    # The search vector and text are derived from the other fields and tables, not entered.
+    history = HistoricalRecords(m2m_fields=[presenters], excluded_fields=["search_vector", "search_document"])
 
     class Meta:
         verbose_name = _("agenda item")
@@ -531,6 +538,7 @@ class AgendaItemLink(models.Model):
     )
     label = models.CharField(_("label"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("link")
@@ -566,6 +574,7 @@ class Decision(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOTED)
     text = models.TextField(_("text"))
     position = models.PositiveSmallIntegerField(_("order"), default=1)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")

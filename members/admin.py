@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.signals import records_naming
 
@@ -8,7 +9,7 @@ from .models import Membership, Organisation, Party, Person
 from .services import unique_slug
 
 
-class NamedModelAdmin(admin.ModelAdmin):
+class NamedModelAdmin(SimpleHistoryAdmin):
     """Admin for models with a name, alternative spellings and a slug (people, organisations).
 
     Fills an empty slug from the name, so a person added from a popup needs only a name, and finds
@@ -63,7 +64,7 @@ class PersonAdmin(NamedModelAdmin):
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(SimpleHistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
@@ -79,7 +80,7 @@ class OrganisationAdmin(NamedModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["person", "body", "role", "party", "organisation", "start_date", "end_date"]
     list_filter = ["body", "role", "party"]
     list_select_related = ["person", "body", "party", "organisation"]
