@@ -294,9 +294,12 @@ def _meeting_lock(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
 
-def _require(meeting: Meeting, *, kind: str, status: str, message: str) -> None:
+def _meeting_lock_in(meeting: Meeting, *, kind: str, status: str, message: str) -> Meeting:
+    """Locks the meeting's row; raises ValidationError(message) unless it is a ``kind`` in ``status``."""
+    meeting = _meeting_lock(meeting)
     if meeting.record_kind != kind or meeting.status != status:
         raise ValidationError(message)
+    return meeting
 
 
 def _transition_save(meeting: Meeting, fields: list[str]) -> Meeting:
@@ -312,8 +315,7 @@ def meeting_adjust(*, meeting: Meeting, adjusted_on: datetime.date) -> Meeting:
     Raises ValidationError unless the protocol is a draft with a chair and at least one adjuster,
     and ``adjusted_on`` is neither before the meeting nor in the future.
     """
-    meeting = _meeting_lock(meeting)
-    _require(
+    meeting = _meeting_lock_in(
         meeting,
         kind=Meeting.RecordKind.PROTOCOL,
         status=Meeting.Status.DRAFT,
@@ -340,8 +342,7 @@ def meeting_post(*, meeting: Meeting, posted_on: datetime.date) -> Meeting:
     """Posts an adjusted protocol on the notice board: it is published on ``posted_on`` (a future
     date publishes it on that date) and the appeal period starts. Raises ValidationError unless the
     protocol is adjusted and ``posted_on`` is not before its adjustment."""
-    meeting = _meeting_lock(meeting)
-    _require(
+    meeting = _meeting_lock_in(
         meeting,
         kind=Meeting.RecordKind.PROTOCOL,
         status=Meeting.Status.ADJUSTED,
@@ -358,8 +359,7 @@ def meeting_post(*, meeting: Meeting, posted_on: datetime.date) -> Meeting:
 def meeting_approve(*, meeting: Meeting, approved_on: datetime.date) -> Meeting:
     """Approves draft notes: from then on they cannot be edited. Raises ValidationError unless the
     notes are a draft and ``approved_on`` is neither before the meeting nor in the future."""
-    meeting = _meeting_lock(meeting)
-    _require(
+    meeting = _meeting_lock_in(
         meeting,
         kind=Meeting.RecordKind.NOTES,
         status=Meeting.Status.DRAFT,
@@ -377,8 +377,7 @@ def meeting_approve(*, meeting: Meeting, approved_on: datetime.date) -> Meeting:
 @transaction.atomic
 def meeting_publish(*, meeting: Meeting) -> Meeting:
     """Publishes approved notes on the public site. Raises ValidationError unless they are approved."""
-    meeting = _meeting_lock(meeting)
-    _require(
+    meeting = _meeting_lock_in(
         meeting,
         kind=Meeting.RecordKind.NOTES,
         status=Meeting.Status.APPROVED,

@@ -5,7 +5,6 @@ only their own body's meetings, in every list, form, action and endpoint of the 
 """
 
 import datetime
-from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,7 +22,7 @@ from .factories import (
     MembershipFactory,
     PersonFactory,
 )
-from .forms import RenderedForm
+from .forms import RenderedForm, browser_post
 
 
 def _secretary(username: str, body):
@@ -120,16 +119,12 @@ def test_each_secretary_saves_their_own_draft_and_not_the_others(client, two_bod
     url = reverse("admin:meetings_meeting_change", args=[other.pk])
     form = RenderedForm(client.get(url).content.decode())
     form.set("location", "Nätverksrummet")
-    response = client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    response = browser_post(client, url, form.data())
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.location == "Nätverksrummet"
     client.force_login(anna)
-    response = client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    response = browser_post(client, url, form.data())
     assert response.status_code == 302 and response["Location"] != url
     own.refresh_from_db()
     assert own.location == ""

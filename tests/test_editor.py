@@ -1,7 +1,5 @@
 """The protocol editor: a whole meeting on one page, posted back as rendered."""
 
-from urllib.parse import urlencode
-
 import pytest
 from django.apps import apps
 from django.core import serializers
@@ -23,7 +21,7 @@ from .factories import (
     PartyFactory,
     PersonFactory,
 )
-from .forms import RenderedForm, as_post, form_fields
+from .forms import RenderedForm, as_post, browser_post, form_fields
 
 
 def editor_url(meeting: Meeting) -> str:
@@ -36,11 +34,6 @@ def archive_rows() -> list[dict]:
     return serializers.serialize(
         "python", [obj for model in models for obj in model.objects.order_by("pk")]
     ) + serializers.serialize("python", [], fields=[])  # a list of dicts: a failure names the row
-
-
-def browser_post(client, url: str, data: dict):
-    """Posts a form as a browser does: URL-encoded."""
-    return client.post(url, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")
 
 
 def post_back(client, url: str):

@@ -10,8 +10,8 @@ from meetings.models import Meeting
 from meetings.services import meeting_adjust
 
 from .factories import AgendaItemFactory, MeetingFactory, PersonFactory
-from .forms import RenderedForm
-from .test_editor import browser_post, editor_url
+from .forms import RenderedForm, browser_post
+from .test_editor import editor_url
 
 
 def test_an_editor_save_is_in_the_history_of_the_meeting_and_its_paragraph(client, secretary):

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
+from meetings.models import Correction
 from members.models import Person
 
 from .factories import AgendaItemFactory, AttendanceFactory, MeetingFactory, PartyFactory, PersonFactory
+from .forms import RenderedForm, browser_post
 
 
 @pytest.fixture
@@ -67,11 +69,6 @@ def _officer_client(client, officer):
 def test_a_correction_needs_a_reason_is_recorded_and_shown_on_the_public_page(client, officer, posted):
     """The officer opens "Correct" on a posted protocol, changes a title and gives the reason; the
     record changes, the correction is recorded with who and why, and the public page says so."""
-    from urllib.parse import urlencode
-
-    from meetings.models import Correction
-
-    from .forms import RenderedForm
 
     meeting, _adjuster, _presenter = posted
     client.force_login(officer)
@@ -83,7 +80,7 @@ def test_a_correction_needs_a_reason_is_recorded_and_shown_on_the_public_page(cl
     form.set("items-0-title", "Rättad rubrik")
 
     def post(data):
-        return client.post(url, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")
+        return browser_post(client, url, data)
 
     response = post(form.data())  # no reason
     assert response.status_code == 200
@@ -105,20 +102,13 @@ def test_a_correction_needs_a_reason_is_recorded_and_shown_on_the_public_page(cl
 
 
 def test_a_correction_that_changes_nothing_is_refused(client, officer, posted):
-    from urllib.parse import urlencode
-
-    from meetings.models import Correction
-
-    from .forms import RenderedForm
 
     meeting, _adjuster, _presenter = posted
     client.force_login(officer)
     url = reverse("admin:meetings_meeting_correct", args=[meeting.pk])
     form = RenderedForm(client.get(url).content.decode())
     form.set("correction-reason", "Ingenting")
-    response = client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    response = browser_post(client, url, form.data())
     assert response.status_code == 200
     assert not Correction.objects.exists()
 

@@ -4,7 +4,6 @@ The status changes only through confirmed, permission-checked actions; the appea
 """
 
 import datetime
-from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,7 +15,7 @@ from meetings.models import Meeting
 from meetings.services import meeting_adjust, meeting_approve, meeting_post, meeting_publish
 
 from .factories import MeetingFactory, PersonFactory, SignatureFactory
-from .forms import RenderedForm
+from .forms import RenderedForm, browser_post
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -150,9 +149,7 @@ def confirm(client, url: str, **changes):
     form = RenderedForm(page.content.decode(), "data-transition")
     for name, value in changes.items():
         form.set(name, value)
-    return client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    return browser_post(client, url, form.data())
 
 
 def test_officer_adjusts_and_posts_through_confirmation_pages(client, officer, today):
@@ -193,9 +190,7 @@ def test_posting_later_than_two_days_after_adjustment_asks_first(client, officer
     form = RenderedForm(response.content.decode(), "data-transition")
     form.set("post_late", True)
     url = transition_url(meeting, "post")
-    response = client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    response = browser_post(client, url, form.data())
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.posted_on == today
@@ -272,17 +267,13 @@ def test_a_published_record_is_read_only_in_the_admin(client, officer, date):
 
 def test_the_editor_refuses_to_save_a_draft_adjusted_meanwhile(client, secretary, today):
     """A secretary whose page was open when the protocol was adjusted is told so; nothing is saved."""
-    from .forms import RenderedForm as Editor
-
     meeting = _protocol(location="Gothia Towers")
     client.force_login(secretary)
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
-    form = Editor(client.get(url).content.decode())
+    form = RenderedForm(client.get(url).content.decode())
     meeting_adjust(meeting=meeting, adjusted_on=today)
     form.set("location", "Någon annanstans")
-    response = client.post(
-        url, urlencode(form.data(), doseq=True), content_type="application/x-www-form-urlencoded"
-    )
+    response = browser_post(client, url, form.data())
     assert response.status_code == 302
     assert "Dina ändringar sparades inte" in client.get(response["Location"]).content.decode()
     meeting.refresh_from_db()
