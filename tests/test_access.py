@@ -143,3 +143,16 @@ def test_only_a_superuser_assigns_secretaries_to_a_body(client, admin_client, tw
     assert 'name="secretaries"' in admin_client.get(url).content.decode()
     client.force_login(anna)
     assert 'name="secretaries"' not in client.get(url).content.decode()
+
+
+def test_the_importer_offers_only_the_secretarys_bodies(client, two_bodies):
+    anna, _bertil, _own, other = two_bodies
+    client.force_login(anna)
+    url = reverse("admin:meetings_meeting_import")
+    page = client.get(url).content.decode()
+    assert "Styrgruppen" in page and "Nätverket" not in page
+    response = client.post(
+        url, {"text": "Protokoll\n§ 1 Mötet öppnas", "body": other.body_id, "date": "2026-04-01"}
+    )
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
