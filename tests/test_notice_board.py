@@ -66,3 +66,9 @@ def test_the_archive_is_paginated(client, db, today):
 
 def test_the_board_is_linked_from_every_page(client, db):
     assert reverse("meetings:notice_board") in client.get(reverse("meetings:home")).content.decode()
+
+
+def test_a_posted_protocols_page_shows_the_end_of_its_appeal_period(client, db, today):
+    meeting = _posted(BodyFactory(), datetime.date(2026, 12, 3))
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert '<time datetime="2026-12-28">28 december 2026</time>' in html
