@@ -507,3 +507,47 @@ def test_two_new_paragraphs_with_the_same_number_at_once_are_a_form_error(client
     assert response.status_code == 200
     assert "Dina ändringar sparades inte" in response.content.decode()
     assert list(meeting.items.values_list("title", flat=True)) == ["Första"]
+
+
+def _save_at_once(meeting, clients, forms) -> list:
+    """Posts both forms from two threads (two database connections) released at the same moment."""
+    import threading
+
+    from django.db import connections
+
+    start = threading.Barrier(len(clients))
+    statuses = [None] * len(clients)
+
+    def save(index):
+        try:
+            start.wait()
+            statuses[index] = browser_post(
+                clients[index], editor_url(meeting), forms[index].data()
+            ).status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(index,)) for index in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_one_wins_the_other_is_told(secretary):
+    """Two connections post a new § 1 to the same meeting at once, five times over: every time one
+    save wins and the other gets the form back with a message; never an error page, never two § 1."""
+    for attempt in range(5):
+        meeting = MeetingFactory()
+        clients = [Client(), Client()]
+        forms = []
+        for index, client in enumerate(clients):
+            client.force_login(secretary)
+            form = _open(client, meeting)
+            form.set("items-0-title", f"Försök {attempt} från {index}")
+            forms.append(form)
+        statuses = _save_at_once(meeting, clients, forms)
+        assert sorted(statuses) == [200, 302], statuses
+        assert meeting.items.count() == 1
