@@ -1,8 +1,9 @@
 """Which bodies a user may work on: the one place for that rule.
 
-The editor, its querysets and the draft preview ask here. Today every active staff user who may change
-meetings (a superuser, or a secretary with ``meetings.change_meeting``) works on every body; assigning
-secretaries to bodies will change only this module.
+A secretary works on the bodies they are assigned to (``Body.secretaries``, edited on the body's admin
+page by a superuser): they enter those bodies' meetings, see and change their drafts, preview them
+and, with the permission to adjust, take them through the life cycle. A superuser works on every
+body. The admin's querysets, forms, actions and endpoints, and the draft preview, all ask here.
 """
 
 from django.db.models import QuerySet
@@ -22,9 +23,11 @@ def _may_edit_meetings(user) -> bool:
 
 def bodies_for_user(user) -> QuerySet[Body]:
     """The bodies whose meetings the user may enter, change and preview as drafts."""
-    if _may_edit_meetings(user):
+    if not _may_edit_meetings(user):
+        return Body.objects.none()
+    if user.is_superuser:
         return Body.objects.all()
-    return Body.objects.none()
+    return Body.objects.filter(secretaries=user)
 
 
 def user_can_access_body(user, body: Body) -> bool:

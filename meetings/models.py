@@ -1,3 +1,6 @@
+import datetime
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -8,7 +11,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from .appeal import appeal_period_end
 from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
@@ -45,8 +50,22 @@ class Body(models.Model):
         _("slug"), max_length=200, unique=True, help_text=_("Used in addresses: /organ/<slug>/.")
     )
     description = models.TextField(_("description"), blank=True)
+    protocols_kept_at = models.CharField(
+        _("where the protocols are kept"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the notice board, e.g. Göteborgsregionens kansli, Anders Personsgatan 8."),
+    )
+    secretaries = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretaries"),
+        blank=True,
+        related_name="assigned_bodies",
+        help_text=_("Staff who enter this body's meetings and see its drafts (superusers see every body)."),
+    )
 
     objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("body")
@@ -74,7 +93,10 @@ class Meeting(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
+        # A protocol: adjusted (justerat), then published by posting it on the notice board.
         ADJUSTED = "adjusted", _("adjusted")
+        # Notes: approved, then published.
+        APPROVED = "approved", _("approved")
         PUBLISHED = "published", _("published")
 
     class Mode(models.TextChoices):
@@ -126,6 +148,12 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("A protocol is published when its adjustment is posted; the appeal period starts then."),
     )
+    kept_at = models.CharField(
+        _("where the protocol is kept"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the notice board; empty for the body's usual place."),
+    )
     approved_on = models.DateField(
         _("notes approved on"), null=True, blank=True, help_text=_("Notes are published when approved.")
     )
@@ -148,6 +176,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[adjusters])
 
     class Meta:
         verbose_name = _("meeting")
@@ -158,6 +187,10 @@ class Meeting(models.Model):
             # Newest first across the archive: the home page, filter-only searches, and the walk
             # that takes the newest matches of a common word as ranking candidates.
             models.Index(fields=["date"], name="meeting_date_idx"),
+        ]
+        permissions = [
+            # Separate from changing a draft: making a record a legal record is the responsible officer's act.
+            ("adjust_meeting", _("Can adjust and post protocols, approve and publish notes")),
         ]
         constraints = [
             # A meeting's address is /organ/<body>/<date>/.
@@ -194,6 +227,23 @@ class Meeting(models.Model):
         return reverse("meetings:meeting_detail", kwargs={"slug": self.body.slug, "date": self.date})
 
     @property
+    def is_draft(self) -> bool:
+        """Only a draft may be edited; an adjusted protocol or approved notes are a record."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def appeal_ends_on(self) -> datetime.date | None:
+        """The last day of the appeal period of a posted protocol; None for notes and unposted protocols."""
+        if self.record_kind != self.RecordKind.PROTOCOL or self.posted_on is None:
+            return None
+        return appeal_period_end(self.posted_on)
+
+    @property
+    def kept_where(self) -> str:
+        """Where the adjusted protocol is kept, as the notice board says it."""
+        return self.kept_at or self.body.protocols_kept_at
+
+    @property
     def paragraph_range(self) -> tuple[int, int] | None:
         """The first and last § number of the record, or None when it has no numbered paragraphs."""
         numbers = [item.number for item in self.items.all() if item.number is not None]
@@ -228,6 +278,7 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     method = models.CharField(_("method"), max_length=20, choices=Method.choices, default=Method.BANKID)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("signature")
@@ -301,6 +352,7 @@ class Attendance(models.Model):
         help_text=_("In a record without § numbers: the agenda item the person attended for."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")
@@ -402,6 +454,8 @@ class AgendaItem(models.Model):
     )
 
     objects = AgendaItemQuerySet.as_manager()
+    # The search vector and text are derived from the other fields and tables, not entered.
+    history = HistoricalRecords(m2m_fields=[presenters], excluded_fields=["search_vector", "search_document"])
 
     class Meta:
         verbose_name = _("agenda item")
@@ -489,6 +543,7 @@ class AgendaItemLink(models.Model):
     )
     label = models.CharField(_("label"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("link")
@@ -524,6 +579,7 @@ class Decision(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOTED)
     text = models.TextField(_("text"))
     position = models.PositiveSmallIntegerField(_("order"), default=1)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")
@@ -539,3 +595,32 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Correction(models.Model):
+    """A correction (rättelse) of an adjusted or approved record: when, by whom, why and what changed.
+
+    Written only by ``services.meeting_correct()``; the public page lists a record's corrections.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="corrections"
+    )
+    made_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        # Who corrected a legal record stays known: the account cannot be deleted, only deactivated.
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    reason = models.TextField(_("reason"))
+    changes = models.TextField(_("what was changed"), blank=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["meeting", "made_at", "pk"]
+
+    def __str__(self):
+        return f"{self.meeting} {self.made_at:%Y-%m-%d}"

@@ -14,6 +14,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
     TextField,
     Value,
@@ -21,6 +22,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Concat, ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
@@ -679,3 +681,32 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
         )
     by_id = {item.pk: item for item in items}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The notice board (anslagstavla)
+
+
+def notice_board(*, on: datetime.date | None = None) -> tuple[list[Meeting], QuerySet[Meeting]]:
+    """The posted protocols whose appeal period runs ``on`` (today), soonest end first, and the
+    queryset of earlier notices, latest first, for the archive.
+
+    The last day of an appeal period depends on holidays, so it is computed in Python for the few
+    protocols posted in the last weeks; everything older is in the archive.
+    """
+    from .appeal import APPEAL_PERIOD
+
+    on = on or timezone.localdate()
+    posted = (
+        Meeting.objects.public(on=on)
+        .filter(record_kind=Meeting.RecordKind.PROTOCOL, posted_on__isnull=False)
+        .select_related("body")
+    )
+    # An appeal period is three weeks, lengthened by at most a few days off (Easter: four).
+    recent = posted.filter(posted_on__gte=on - APPEAL_PERIOD - datetime.timedelta(days=7))
+    current = sorted(
+        (meeting for meeting in recent if meeting.appeal_ends_on >= on),
+        key=lambda meeting: (meeting.appeal_ends_on, meeting.body.name),
+    )
+    archive = posted.exclude(pk__in=[meeting.pk for meeting in current]).order_by("-posted_on", "body__name")
+    return current, archive

@@ -1,38 +1,64 @@
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.postgres.aggregates import StringAgg
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Membership, Person
 
-from .models import AgendaItem, Attendance, Decision, Meeting
+from .models import AgendaItem, Attendance, Body, Correction, Decision, Meeting
 
 DEMO_SECRETARY = ("sekreterare", "protokoll-demo")
 # A row's name, not a translated label: it must not change with the language of the request.
 SECRETARIES_GROUP = "Sekreterare"
+OFFICERS_GROUP = "Protokollansvariga"
+# The permission to adjust and post protocols and to approve and publish notes (Meeting.Meta.permissions).
+ADJUST_PERMISSION = "adjust_meeting"
 
 
 @transaction.atomic
 def secretaries_group_ensure() -> Group:
-    """The group of secretaries: may add, change, delete and view everything in the archive."""
-    group, _ = Group.objects.get_or_create(name=SECRETARIES_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=["meetings", "members"]))
+    """The group of secretaries: may add, change, delete and view everything in the archive, but not
+    adjust, post, approve or publish a record (that is ``officers_group_ensure()``)."""
+    group, _created = Group.objects.get_or_create(name=SECRETARIES_GROUP)
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["meetings", "members"]).exclude(
+            codename=ADJUST_PERMISSION
+        )
+    )
+    return group
+
+
+@transaction.atomic
+def officers_group_ensure() -> Group:
+    """The group of those who adjust and post protocols and approve and publish notes."""
+    group, _created = Group.objects.get_or_create(name=OFFICERS_GROUP)
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="meetings", codename=ADJUST_PERMISSION)
+    )
     return group
 
 
 @transaction.atomic
 def demo_secretary_ensure() -> tuple[str, str]:
-    """Creates (or resets) the demo secretary of a local archive; returns its username and password."""
+    """Creates (or resets) the demo secretary of a local archive; returns its username and password.
+
+    The demo secretary works on every body of the archive and is also a records officer, so a local
+    archive shows the whole life cycle."""
     username, password = DEMO_SECRETARY
-    user, _ = get_user_model().objects.get_or_create(username=username)
+    user, _created = get_user_model().objects.get_or_create(username=username)
     user.is_staff = True
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.add(secretaries_group_ensure())
+    user.groups.add(secretaries_group_ensure(), officers_group_ensure())
+    user.assigned_bodies.set(Body.objects.all())
     return username, password
 
 
@@ -97,6 +123,85 @@ def meeting_save_from_editor(
     row by row, so the signals keep the items' search text current.
     """
     meeting = meeting_form.instance
+    if meeting.pk is not None:
+        locked = _meeting_lock(meeting)
+        if not locked.is_draft:
+            raise ValidationError(_("Only a draft can be edited: this record is adjusted or approved."))
+        _version_check(meeting_form=meeting_form, locked=locked)
+    return _editor_save(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+
+
+@transaction.atomic
+def meeting_correct(
+    *, meeting_form, attendance_formset, items_formset, signatures_formset, reason: str, by
+) -> Correction:
+    """Corrects an adjusted or approved record from the editor's validated forms, and records the
+    correction (who, when, why, what). The record's ``updated_at`` moves, so its pages change.
+
+    Raises ValidationError for a draft (which is simply edited) or when nothing was changed.
+    """
+    meeting = _meeting_lock(meeting_form.instance)
+    if meeting.is_draft:
+        raise ValidationError(_("A draft is not corrected: edit it."))
+    _version_check(meeting_form=meeting_form, locked=meeting)
+    changes = _editor_changes(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+    if not changes:
+        raise ValidationError(_("Nothing was changed: a correction changes the record."))
+    meeting = _editor_save(
+        meeting_form=meeting_form,
+        attendance_formset=attendance_formset,
+        items_formset=items_formset,
+        signatures_formset=signatures_formset,
+    )
+    correction = Correction(meeting=meeting, made_by=by, reason=reason.strip(), changes="\n".join(changes))
+    correction.full_clean()
+    correction.save()
+    meeting.save(update_fields=["updated_at"])
+    return correction
+
+
+def _version_check(*, meeting_form, locked: Meeting) -> None:
+    """Refuses a save from a page loaded before the meeting's last change (another secretary's save).
+
+    The meeting's row is locked, so of two saves at the same moment the second waits for the first
+    and then finds the meeting changed.
+    """
+    version = meeting_form.cleaned_data.get("version")
+    if version and version != locked.updated_at.isoformat():
+        raise ValidationError(
+            _(
+                "Someone else saved this meeting at %(time)s, after you opened it. Your changes were not "
+                "saved, so that theirs are not overwritten: open the meeting again and make your changes there."
+            )
+            % {"time": timezone.localtime(locked.updated_at).strftime("%H:%M:%S")}
+        )
+
+
+def _editor_changes(*, meeting_form, attendance_formset, items_formset, signatures_formset) -> list[str]:
+    """What a save of the editor changes, in words: the meeting's fields, the attendance, the items."""
+    changes = [str(meeting_form.fields[name].label) for name in meeting_form.changed_data]
+    if attendance_formset.has_changed():
+        changes.append(str(_("attendance")))
+    for form in items_formset.forms:
+        if form.has_changed():  # its decisions included
+            changes.append(form.instance.reference if form.instance.pk else str(_("a new item")))
+    if signatures_formset.has_changed():
+        changes.append(str(_("signatures")))
+    return changes
+
+
+def _editor_save(*, meeting_form, attendance_formset, items_formset, signatures_formset) -> Meeting:
+    meeting = meeting_form.instance
     if meeting.pk is None or meeting_form.has_changed():
         meeting = meeting_form.save()
     attendance_formset.instance = meeting
@@ -105,6 +210,9 @@ def meeting_save_from_editor(
     _items_save(meeting=meeting, formset=items_formset)
     signatures_formset.instance = meeting
     signatures_formset.save()
+    if any(form.has_changed() for form in (attendance_formset, items_formset, signatures_formset)):
+        # The meeting's version: any change on its page, not only to its own row, makes older pages stale.
+        meetings_touch(meeting_ids=[meeting.pk])
     return meeting
 
 
@@ -184,3 +292,106 @@ def meetings_touch(*, meeting_ids) -> int:
     it with the meetings it touched. ``meeting_ids`` may be a list or a queryset of ids.
     """
     return Meeting.objects.filter(pk__in=meeting_ids).update(updated_at=timezone.now())
+
+
+# ---------------------------------------------------------------------------------------------------
+# The life cycle: protocol draft → adjusted → published (posted); notes draft → approved → published.
+# The status changes only here; each transition locks the meeting's row, so two officers confirming
+# at once cannot both pass the checks.
+
+
+def _meeting_lock(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def _meeting_lock_in(meeting: Meeting, *, kind: str, status: str, message: str) -> Meeting:
+    """Locks the meeting's row; raises ValidationError(message) unless it is a ``kind`` in ``status``."""
+    meeting = _meeting_lock(meeting)
+    if meeting.record_kind != kind or meeting.status != status:
+        raise ValidationError(message)
+    return meeting
+
+
+def _transition_save(meeting: Meeting, fields: list[str]) -> Meeting:
+    meeting.full_clean()
+    meeting.save(update_fields=[*fields, "status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_adjust(*, meeting: Meeting, adjusted_on: datetime.date) -> Meeting:
+    """Adjusts (justerar) a draft protocol: from then on it is a record and cannot be edited.
+
+    Raises ValidationError unless the protocol is a draft with a chair and at least one adjuster,
+    and ``adjusted_on`` is neither before the meeting nor in the future.
+    """
+    meeting = _meeting_lock_in(
+        meeting,
+        kind=Meeting.RecordKind.PROTOCOL,
+        status=Meeting.Status.DRAFT,
+        message=_("Only a draft protocol can be adjusted."),
+    )
+    errors = {}
+    if meeting.chair_id is None:
+        errors["chair"] = _("Give the chair before adjusting: the chair signs the protocol.")
+    if not meeting.adjusters.exists():
+        errors["adjusters"] = _("Give at least one adjuster (justerare) before adjusting.")
+    if adjusted_on < meeting.date:
+        errors["adjusted_on"] = _("A protocol cannot be adjusted before the meeting.")
+    elif adjusted_on > timezone.localdate():
+        errors["adjusted_on"] = _("A protocol cannot be adjusted in the future.")
+    if errors:
+        raise ValidationError(errors)
+    meeting.adjusted_on = adjusted_on
+    meeting.status = Meeting.Status.ADJUSTED
+    return _transition_save(meeting, ["adjusted_on"])
+
+
+@transaction.atomic
+def meeting_post(*, meeting: Meeting, posted_on: datetime.date) -> Meeting:
+    """Posts an adjusted protocol on the notice board: it is published on ``posted_on`` (a future
+    date publishes it on that date) and the appeal period starts. Raises ValidationError unless the
+    protocol is adjusted and ``posted_on`` is not before its adjustment."""
+    meeting = _meeting_lock_in(
+        meeting,
+        kind=Meeting.RecordKind.PROTOCOL,
+        status=Meeting.Status.ADJUSTED,
+        message=_("Only an adjusted protocol can be posted."),
+    )
+    if posted_on < meeting.adjusted_on:
+        raise ValidationError({"posted_on": _("A protocol cannot be posted before it is adjusted.")})
+    meeting.posted_on = posted_on
+    meeting.status = Meeting.Status.PUBLISHED
+    return _transition_save(meeting, ["posted_on"])
+
+
+@transaction.atomic
+def meeting_approve(*, meeting: Meeting, approved_on: datetime.date) -> Meeting:
+    """Approves draft notes: from then on they cannot be edited. Raises ValidationError unless the
+    notes are a draft and ``approved_on`` is neither before the meeting nor in the future."""
+    meeting = _meeting_lock_in(
+        meeting,
+        kind=Meeting.RecordKind.NOTES,
+        status=Meeting.Status.DRAFT,
+        message=_("Only draft notes can be approved."),
+    )
+    if approved_on < meeting.date:
+        raise ValidationError({"approved_on": _("Notes cannot be approved before the meeting.")})
+    if approved_on > timezone.localdate():
+        raise ValidationError({"approved_on": _("Notes cannot be approved in the future.")})
+    meeting.approved_on = approved_on
+    meeting.status = Meeting.Status.APPROVED
+    return _transition_save(meeting, ["approved_on"])
+
+
+@transaction.atomic
+def meeting_publish(*, meeting: Meeting) -> Meeting:
+    """Publishes approved notes on the public site. Raises ValidationError unless they are approved."""
+    meeting = _meeting_lock_in(
+        meeting,
+        kind=Meeting.RecordKind.NOTES,
+        status=Meeting.Status.APPROVED,
+        message=_("Only approved notes can be published."),
+    )
+    meeting.status = Meeting.Status.PUBLISHED
+    return _transition_save(meeting, [])

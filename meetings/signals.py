@@ -1,13 +1,14 @@
 """Keep derived data current when rows are written: the agenda items' search text (decisions,
-presenters) and the version (``updated_at``) of the meetings whose public pages show the row.
+presenters) and the version (``updated_at``) of the meetings whose public pages show the row; and
+keep people named in records from being deleted.
 
 Saves and deletes of single rows (the admin's inlines, services, the shell) send these signals.
 ``bulk_create()``, ``update()`` and raw SQL do not: their callers call
 ``services.agenda_items_refresh_search_document()`` and ``services.meetings_touch()`` themselves.
 """
 
-from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models import ProtectedError, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from members.models import Organisation, Party, Person
@@ -159,3 +160,27 @@ def organisation_saved(sender, instance, created, raw=False, **kwargs):
 def body_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
         meetings_touch(meeting_ids=Meeting.objects.filter(body=instance).values("pk"))
+
+
+def records_naming(people) -> list:
+    """The meetings whose adjusters, and the agenda items whose presenters, include any of ``people``.
+
+    Those relations are many-to-many: deleting a person would silently remove them from the record,
+    so such a person cannot be deleted (the other references to people are PROTECT foreign keys).
+    """
+    from .models import Meeting
+
+    return [
+        *Meeting.objects.filter(adjusters__in=people).select_related("body").distinct(),
+        *AgendaItem.objects.filter(presenters__in=people).select_related("meeting__body").distinct(),
+    ]
+
+
+@receiver(pre_delete, sender="members.Person", dispatch_uid="person_named_in_records_protected")
+def person_deleting(sender, instance, **kwargs):
+    protected = records_naming([instance])
+    if protected:
+        raise ProtectedError(
+            f"{instance} adjusted or presented in {len(protected)} records and cannot be deleted.",
+            set(protected),
+        )

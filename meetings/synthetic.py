@@ -387,11 +387,20 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 round_ = index // (len(BODY_NAMES) * len(municipality_ids))
                 name = f"{base} {index}" if round_ else base
                 slug = f"{ORGANISATION_PREFIX}{slugify(name)}-{index}"
-            bodies.append((pk, organisation, name, "", kind, slug, ""))
+            bodies.append((pk, organisation, name, "", kind, slug, "", ""))
         _copy(
             cursor,
             "meetings_body",
-            ["id", "organisation_id", "name", "short_name", "kind", "slug", "description"],
+            [
+                "id",
+                "organisation_id",
+                "name",
+                "short_name",
+                "kind",
+                "slug",
+                "description",
+                "protocols_kept_at",
+            ],
             bodies,
         )
         summary.bodies = body_count
@@ -474,6 +483,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                     "",
                     now,
                     now,
+                    "",
                 )
 
         summary.meetings = _copy(
@@ -501,6 +511,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "source_fingerprint",
                 "created_at",
                 "updated_at",
+                "kept_at",
             ],
             meeting_values(),
             progress,

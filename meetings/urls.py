@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sok/", views.search, name="search"),
     path("sok/personer/", views.person_autocomplete, name="person_autocomplete"),
+    path("anslagstavla/", views.notice_board, name="notice_board"),
     path("organ/<slug:slug>/", views.body_detail, name="body_detail"),
     path("organ/<slug:slug>/<date:date>/", views.meeting_detail, name="meeting_detail"),
     path("organ/<slug:slug>/<date:date>/punkt/<num:position>/", views.item_detail, name="item_detail"),

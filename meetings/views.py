@@ -265,3 +265,18 @@ def person_autocomplete(request):
     )
     patch_cache_control(response, public=True, max_age=300)
     return response
+
+
+NOTICES_PER_PAGE = 50
+
+
+@require_safe
+def notice_board(request):
+    """The digital notice board (anslagstavla): protocols whose appeal period runs, and an archive of
+    earlier notices."""
+    current, archive = selectors.notice_board()
+    return render(
+        request,
+        "meetings/notice_board.html",
+        {"current": current, "archive": paginate(request, archive, per_page=NOTICES_PER_PAGE)},
+    )

@@ -1,11 +1,15 @@
 from django.contrib import admin
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings.signals import records_naming
 
 from .models import Membership, Organisation, Party, Person
 from .services import unique_slug
 
 
-class NamedModelAdmin(admin.ModelAdmin):
+class NamedModelAdmin(SimpleHistoryAdmin):
     """Admin for models with a name, alternative spellings and a slug (people, organisations).
 
     Fills an empty slug from the name, so a person added from a popup needs only a name, and finds
@@ -48,9 +52,19 @@ class PersonAdmin(NamedModelAdmin):
     def alternative_spellings(self, obj):
         return ", ".join(obj.alternative_names)
 
+    def get_deleted_objects(self, objs, request):
+        """Also lists, as protected, the records a person adjusted or presented in (many-to-many
+        relations, which the database's protection does not cover)."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = [
+            *protected,
+            *(f"{capfirst(obj._meta.verbose_name)}: {obj}" for obj in records_naming(list(objs))),
+        ]
+        return deleted, model_count, perms_needed, protected
+
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(SimpleHistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
@@ -66,7 +80,7 @@ class OrganisationAdmin(NamedModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["person", "body", "role", "party", "organisation", "start_date", "end_date"]
     list_filter = ["body", "role", "party"]
     list_select_related = ["person", "body", "party", "organisation"]

@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .querysets import MembershipQuerySet, OrganisationQuerySet, PartyQuerySet, PersonQuerySet
 
@@ -44,6 +45,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organisation")
@@ -61,6 +63,7 @@ class Party(models.Model):
     name = models.CharField(_("name"), max_length=100, blank=True)
 
     objects = PartyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("party")
@@ -85,6 +88,7 @@ class Person(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
 
     objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("person")
@@ -137,6 +141,7 @@ class Membership(models.Model):
     end_date = models.DateField(_("to"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membership")

@@ -15,6 +15,7 @@ ARCHIVE_SECTIONS = [
             "meetings.Attendance",
             "meetings.Signature",
             "meetings.AgendaItemLink",
+            "meetings.Correction",
         ],
     ),
     ("organ", _("Bodies"), ["meetings.Body", "members.Membership", "members.Organisation"]),

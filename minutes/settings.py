@@ -50,9 +50,14 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "simple_history",
     "members",
     "meetings",
 ]
+
+# The history of every archive record (django-simple-history), shown in the admin. Reverting from
+# it is off: it would bypass the life cycle's rule that adjusted records change only by correction.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change in the archive's history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "minutes.middleware.ProtocolFormFieldLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

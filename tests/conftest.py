@@ -40,16 +40,50 @@ def demo_archive(db):
     agenda_items_refresh_all_search_documents()
 
 
+def _assigned_to_every_body(user):
+    """Assigns ``user`` to every body, those a test creates later included (until the test ends)."""
+    from django.db.models.signals import post_save
+
+    from meetings.models import Body
+
+    user.assigned_bodies.set(Body.objects.all())
+
+    def assign(sender, instance, created, **kwargs):
+        if created:
+            instance.secretaries.add(user)
+
+    post_save.connect(assign, sender=Body, weak=False, dispatch_uid=f"assign-{user.pk}")
+    return lambda: post_save.disconnect(sender=Body, dispatch_uid=f"assign-{user.pk}")
+
+
 @pytest.fixture
 def secretary(db):
-    """A staff user in the secretaries group (not a superuser)."""
+    """A staff user in the secretaries group (not a superuser), working on every body of the test.
+
+    The boundary between bodies is tested with secretaries of their own (tests/test_access.py)."""
     from django.contrib.auth import get_user_model
 
     from meetings.services import secretaries_group_ensure
 
     user = get_user_model().objects.create_user("sekr", password="x-secret-pass", is_staff=True)
     user.groups.add(secretaries_group_ensure())
-    return user
+    release = _assigned_to_every_body(user)
+    yield user
+    release()
+
+
+@pytest.fixture
+def officer(db):
+    """A secretary who may also adjust and post protocols and approve and publish notes."""
+    from django.contrib.auth import get_user_model
+
+    from meetings.services import officers_group_ensure, secretaries_group_ensure
+
+    user = get_user_model().objects.create_user("registrator", password="x-secret-pass", is_staff=True)
+    user.groups.add(secretaries_group_ensure(), officers_group_ensure())
+    release = _assigned_to_every_body(user)
+    yield user
+    release()
 
 
 @pytest.fixture(autouse=True)

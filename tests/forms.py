@@ -1,6 +1,7 @@
 """Reading a page's form as a browser submits it, so tests post back exactly what was rendered."""
 
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 
 class _FormReader(HTMLParser):
@@ -127,3 +128,8 @@ class RenderedForm:
 
     def data(self) -> dict[str, list[str]]:
         return as_post(self.fields)
+
+
+def browser_post(client, url: str, data: dict):
+    """Posts a form as a browser does: URL-encoded."""
+    return client.post(url, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")

@@ -1,7 +1,5 @@
 """The protocol editor: a whole meeting on one page, posted back as rendered."""
 
-from urllib.parse import urlencode
-
 import pytest
 from django.apps import apps
 from django.core import serializers
@@ -23,7 +21,7 @@ from .factories import (
     PartyFactory,
     PersonFactory,
 )
-from .forms import RenderedForm, as_post, form_fields
+from .forms import RenderedForm, as_post, browser_post, form_fields
 
 
 def editor_url(meeting: Meeting) -> str:
@@ -36,11 +34,6 @@ def archive_rows() -> list[dict]:
     return serializers.serialize(
         "python", [obj for model in models for obj in model.objects.order_by("pk")]
     ) + serializers.serialize("python", [], fields=[])  # a list of dicts: a failure names the row
-
-
-def browser_post(client, url: str, data: dict):
-    """Posts a form as a browser does: URL-encoded."""
-    return client.post(url, urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")
 
 
 def post_back(client, url: str):
@@ -59,7 +52,9 @@ def secretary_client(client, secretary):
 @pytest.mark.usefixtures("demo_archive")
 @pytest.mark.parametrize("date", ["2021-04-09", "2021-12-10", "2022-04-22"])
 def test_demo_meeting_posted_back_twice_changes_nothing(secretary_client, date):
-    """Saving a demo meeting's editor as rendered, twice, succeeds and changes no row."""
+    """Saving a demo meeting's editor as rendered, twice, succeeds and changes no row (the demo's
+    records are published, and only drafts are edited: here they are drafts again)."""
+    Meeting.objects.filter(date=date).update(status=Meeting.Status.DRAFT)
     meeting = Meeting.objects.get(date=date)
     before = archive_rows()
     for _ in range(2):
@@ -455,3 +450,104 @@ def test_membership_endpoint_tells_the_page_what_a_person_is_in_the_body(client,
     assert client.get(url, {**query, "person": PersonFactory().pk}).json() == {}
     assert client.get(url, {**query, "date": "not a date"}).status_code == 200
     assert client.get(url, {**query, "body": 999999}).status_code == 404
+
+
+# ---------------------------------------------------------------------------------------------------
+# Two secretaries at once
+
+
+def _open(client, meeting) -> RenderedForm:
+    return RenderedForm(client.get(editor_url(meeting)).content.decode())
+
+
+def test_the_second_save_of_a_stale_page_is_refused_and_keeps_what_was_typed(client, secretary):
+    """Two secretaries open the same meeting; the first saves; the second's save is refused with a
+    message, their text is still on the page, and the first one's change stands."""
+    meeting = MeetingFactory(location="Gothia Towers")
+    AgendaItemFactory(meeting=meeting, number=1, title="Sammanträdet öppnas")
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    first.set("location", "Stadshuset")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    second.set("items-0-title", "Mötet öppnas")
+    response = browser_post(client, editor_url(meeting), second.data())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "sparade sammanträdet" in html and "Dina ändringar sparades inte" in html
+    assert RenderedForm(html).get("items-0-title") == "Mötet öppnas"
+    meeting.refresh_from_db()
+    assert meeting.location == "Stadshuset"
+    assert meeting.items.get().title == "Sammanträdet öppnas"
+
+
+def test_a_change_to_a_paragraph_alone_makes_other_open_pages_stale(client, secretary):
+    meeting = MeetingFactory()
+    AgendaItemFactory(meeting=meeting, number=1, title="Sammanträdet öppnas")
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    first.set("items-0-title", "Mötet öppnas")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    second.set("location", "Stadshuset")
+    assert browser_post(client, editor_url(meeting), second.data()).status_code == 200
+    meeting.refresh_from_db()
+    assert (meeting.location, meeting.items.get().title) == ("", "Mötet öppnas")
+
+
+def test_two_new_paragraphs_with_the_same_number_at_once_are_a_form_error(client, secretary):
+    """Both pages propose the next § number for a new paragraph; the second save is refused, no 500."""
+    meeting = MeetingFactory()
+    client.force_login(secretary)
+    first, second = _open(client, meeting), _open(client, meeting)
+    number = first.get("items-0-number")
+    assert number and number == second.get("items-0-number")
+    first.set("items-0-title", "Första")
+    second.set("items-0-title", "Andra")
+    assert browser_post(client, editor_url(meeting), first.data()).status_code == 302
+    response = browser_post(client, editor_url(meeting), second.data())
+    assert response.status_code == 200
+    assert "Dina ändringar sparades inte" in response.content.decode()
+    assert list(meeting.items.values_list("title", flat=True)) == ["Första"]
+
+
+def _save_at_once(meeting, clients, forms) -> list:
+    """Posts both forms from two threads (two database connections) released at the same moment."""
+    import threading
+
+    from django.db import connections
+
+    start = threading.Barrier(len(clients))
+    statuses = [None] * len(clients)
+
+    def save(index):
+        try:
+            start.wait()
+            statuses[index] = browser_post(
+                clients[index], editor_url(meeting), forms[index].data()
+            ).status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(index,)) for index in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_one_wins_the_other_is_told(secretary):
+    """Two connections post a new § 1 to the same meeting at once, five times over: every time one
+    save wins and the other gets the form back with a message; never an error page, never two § 1."""
+    for attempt in range(5):
+        meeting = MeetingFactory()
+        clients = [Client(), Client()]
+        forms = []
+        for index, client in enumerate(clients):
+            client.force_login(secretary)
+            form = _open(client, meeting)
+            form.set("items-0-title", f"Försök {attempt} från {index}")
+            forms.append(form)
+        statuses = _save_at_once(meeting, clients, forms)
+        assert sorted(statuses) == [200, 302], statuses
+        assert meeting.items.count() == 1

@@ -49,6 +49,7 @@ CONVENTIONAL_SEEDS = [
     "/atom/",
     "/api/",
     "/anslagstavla/",
+    "/anslagstavla/?page=2",
     "/personer/",
     "/organ/",
 ]

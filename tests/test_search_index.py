@@ -26,9 +26,10 @@ def _management(prefix, total, initial):
 
 
 def test_decision_added_and_deleted_in_the_admin_inline(client, admin_user):
-    """A decision entered in the agenda item's admin inline is findable at once, and gone when deleted."""
+    """A decision entered in the agenda item's admin inline is findable at once, and gone when deleted
+    (in a draft: a published record's items cannot be changed)."""
     client.force_login(admin_user)
-    item = AgendaItemFactory(meeting=MeetingFactory(published=True), title="Kompetensförsörjning", summary="")
+    item = AgendaItemFactory(meeting=MeetingFactory(), title="Kompetensförsörjning", summary="")
     url = reverse("admin:meetings_agendaitem_change", args=[item.pk])
     data = {
         "meeting": item.meeting_id,
@@ -86,3 +87,19 @@ def test_or_in_swedish():
     from meetings.search import build_tsquery
 
     assert build_tsquery("barn eller unga").tsquery == "('barn':* | 'unga':*)"
+
+
+def test_a_published_records_item_cannot_be_changed_in_the_admin(client, admin_user):
+    """Not even by a superuser: the item's page is read only and a posted change is refused."""
+    client.force_login(admin_user)
+    item = AgendaItemFactory(meeting=MeetingFactory(published=True), title="Kompetensförsörjning")
+    url = reverse("admin:meetings_agendaitem_change", args=[item.pk])
+    assert 'name="title"' not in client.get(url).content.decode()
+    response = client.post(url, {"meeting": item.meeting_id, "position": 1, "title": "Ändrad"})
+    assert response.status_code == 403
+    assert (
+        client.post(reverse("admin:meetings_agendaitem_delete", args=[item.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    item.refresh_from_db()
+    assert item.title == "Kompetensförsörjning"

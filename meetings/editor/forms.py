@@ -132,29 +132,30 @@ class MeetingEditorForm(EditorFormMixin, forms.ModelForm):
             "location",
             "mode",
             "record_kind",
-            "status",
+            # The status and the dates of adjustment, posting and approval are set by the life cycle's
+            # confirmed actions (meetings.services.meeting_adjust() and the like), never typed here.
             "chair",
             "secretary",
             "secretary_title",
             "adjusters",
             "adjustment_place",
-            "adjusted_on",
-            "posted_on",
-            "approved_on",
+            "kept_at",
             "next_meeting_dates",
             "next_meeting_note",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "adjusted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "posted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "approved_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
+    # When the page was loaded, the meeting's last change: a save from a page older than the meeting's
+    # last change is refused (meetings.services.meeting_save_from_editor), never a silent overwrite.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, bodies, choices: EditorChoices, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.updated_at.isoformat() if self.instance.pk else ""
         self.fields["body"].queryset = bodies
         for name in ("chair", "secretary", "adjusters"):
             use_person_widget(self, name, choices.person_labels)
@@ -412,3 +413,14 @@ class MeetingStartForm(forms.Form):
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+
+
+class CorrectionForm(forms.Form):
+    """The reason for correcting an adjusted or approved record, which the public page shows."""
+
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown on the public page with the date, e.g. Fel stavning av namn i § 175 rättad."),
+    )

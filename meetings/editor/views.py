@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -10,17 +11,19 @@ from django.utils.translation import gettext as _
 
 from ..access import bodies_for_user
 from ..models import Meeting
-from ..services import meeting_save_from_editor
+from ..services import meeting_correct, meeting_save_from_editor
 from . import selectors
 from .forms import (
     AgendaItemFormSet,
     AttendanceFormSet,
+    CorrectionForm,
     DecisionFormSet,
     EditorChoices,
     MeetingEditorForm,
     MeetingStartForm,
     SignatureFormSet,
 )
+from .transitions import transitions_for
 
 EDITOR_FORMS = ("meeting", "attendance", "items", "signatures")
 PERSON_FIELDS = {
@@ -31,8 +34,12 @@ PERSON_FIELDS = {
 }
 
 
-def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
-    """The whole meeting on one page; a new meeting first asks for its body and date."""
+def meeting_editor_view(request, model_admin, meeting: Meeting | None = None, *, correction: bool = False):
+    """The whole meeting on one page; a new meeting first asks for its body and date.
+
+    With ``correction``, an adjusted or approved record is corrected: the page asks for the reason,
+    and saving records the correction (``services.meeting_correct()``).
+    """
     bodies = bodies_for_user(request.user)
     if meeting is None:
         start = MeetingStartForm(request.GET or None, bodies=bodies)
@@ -47,28 +54,42 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
             attendance_initial = _attendance_start(MeetingStartForm.PREVIOUS, meeting=meeting)
 
     editor = _editor_forms(request, meeting=meeting, bodies=bodies, attendance_initial=attendance_initial)
-    if request.method == "POST" and all([editor[key].is_valid() for key in EDITOR_FORMS]):
+    correction_form = CorrectionForm(request.POST or None, prefix="correction") if correction else None
+    forms_to_check = [editor[key] for key in EDITOR_FORMS] + ([correction_form] if correction_form else [])
+    if request.method == "POST" and all([form.is_valid() for form in forms_to_check]):
         is_new = meeting.pk is None
+        forms = {
+            "meeting_form": editor["meeting"],
+            "attendance_formset": editor["attendance"],
+            "items_formset": editor["items"],
+            "signatures_formset": editor["signatures"],
+        }
         try:
-            meeting = meeting_save_from_editor(
-                meeting_form=editor["meeting"],
-                attendance_formset=editor["attendance"],
-                items_formset=editor["items"],
-                signatures_formset=editor["signatures"],
-            )
+            if correction_form is not None:
+                reason = correction_form.cleaned_data["reason"]
+                meeting = meeting_correct(**forms, reason=reason, by=request.user).meeting
+            else:
+                meeting = meeting_save_from_editor(**forms)
         except IntegrityError:
             # Only a change saved by someone else between the check and the save gets here.
             editor["meeting"].add_error(
                 None, _("The meeting changed while you edited it. Check and save again.")
             )
+        except ValidationError as error:
+            # The record was adjusted or approved by someone else while this page was open.
+            editor["meeting"].add_error(None, error)
         else:
             if is_new:
                 model_admin.log_addition(request, meeting, [{"added": {}}])
+            elif correction_form is not None:
+                model_admin.log_change(request, meeting, _("Corrected: %(reason)s") % {"reason": reason})
             else:
                 model_admin.log_change(
                     request, meeting, [{"changed": {"fields": editor["meeting"].changed_data}}]
                 )
-            messages.success(request, _("The meeting was saved."))
+            messages.success(
+                request, _("The correction was saved.") if correction_form else _("The meeting was saved.")
+            )
             return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[quote(meeting.pk)]))
     return _render(
         request,
@@ -76,12 +97,16 @@ def meeting_editor_view(request, model_admin, meeting: Meeting | None = None):
         "admin/meetings/meeting/editor.html",
         {
             "meeting": meeting,
+            "correction_form": correction_form,
+            "transitions": transitions_for(request.user, meeting),
             "meeting_form": editor["meeting"],
             "attendance": editor["attendance"],
             "items": editor["items"],
             "signatures": editor["signatures"],
             "decision_template": _decision_template(editor["choices"]),
-            "error_count": _error_count(editor) if request.method == "POST" else 0,
+            "error_count": _error_count(editor) + len(correction_form.errors if correction_form else [])
+            if request.method == "POST"
+            else 0,
             "previous": selectors.meeting_previous(body=meeting.body, before=meeting.date)
             if meeting.pk and not meeting.attendances.exists()
             else None,

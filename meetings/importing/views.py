@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ..access import bodies_for_user
 from ..models import Attendance
 from . import ImportProblem
 from .extract import text_decode, text_extract
@@ -43,13 +44,19 @@ _SESSION_PREFIX = "protocol_import:"
 DECISION_SEPARATOR = "\n---\n"
 
 
+def _bodies_of_user(form, user):
+    """The form's choice of body offers the bodies the user works on only (meetings.access)."""
+    form.fields["body"].queryset = bodies_for_user(user)
+    return form
+
+
 def protocol_import_view(request, model_admin):
     """Step one shows the upload form; a POST with a file or text shows the preview; confirm saves."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     if request.method == "POST" and request.POST.get("token"):
         return _confirm(request, model_admin)
-    form = ProtocolUploadForm(request.POST or None, request.FILES or None)
+    form = _bodies_of_user(ProtocolUploadForm(request.POST or None, request.FILES or None), request.user)
     if request.method == "POST" and form.is_valid():
         try:
             upload = form.cleaned_data.get("file")
@@ -176,7 +183,7 @@ def _preview(request, model_admin, *, token, data, body, date):
         model_admin,
         token=token,
         data=data,
-        meeting_form=MeetingPreviewForm(initial=meeting),
+        meeting_form=_bodies_of_user(MeetingPreviewForm(initial=meeting), request.user),
         attendee_formset=AttendeeFormSet(initial=attendees, prefix="attendees"),
         item_formset=ItemFormSet(initial=items, prefix="items"),
         signature_formset=SignatureFormSet(initial=signatures, prefix="signatures"),
@@ -301,7 +308,7 @@ def _confirm(request, model_admin):
         messages.error(request, _("The preview has expired. Upload the protocol again."))
         return redirect(reverse("admin:meetings_meeting_import"))
     data = stored["data"]
-    meeting_form = MeetingPreviewForm(request.POST)
+    meeting_form = _bodies_of_user(MeetingPreviewForm(request.POST), request.user)
     attendee_formset = AttendeeFormSet(request.POST, prefix="attendees")
     item_formset = ItemFormSet(request.POST, prefix="items")
     signature_formset = SignatureFormSet(request.POST, prefix="signatures")

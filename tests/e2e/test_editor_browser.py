@@ -156,12 +156,26 @@ def test_secretary_enters_a_meeting_with_javascript(page, live_server, secretary
     page.wait_for_selector(".draft-banner")
     assert "tjänstgör för Patrik Linde" in page.content()
 
-    # Publishing: post the protocol on the notice board.
+    # Publishing: a records officer adjusts the protocol, then posts it on the notice board, each
+    # step confirmed on its own page.
+    from meetings.services import officers_group_ensure
+
+    secretary.groups.add(officers_group_ensure())
+    kent = roster.memberships.get(role="chair").person
+    Meeting.objects.filter(pk=meeting.pk).update(chair=kent)
+    meeting.adjusters.add(roster.memberships.exclude(person=kent).first().person)
     page.go_back()
-    page.select_option("#id_status", "published")
+    page.reload()
+    page.get_by_role("link", name="Justera", exact=True).click()
     page.fill("#id_adjusted_on", "2022-04-28")
+    page.get_by_role("button", name="Ja, justera").click()
+    page.wait_for_selector(".messagelist .success")
+    page.get_by_role("link", name="Anslå på anslagstavlan").click()
     page.fill("#id_posted_on", "2022-04-29")
-    save(page)
+    page.get_by_role("button", name="Ja, anslå på anslagstavlan").click()
+    page.wait_for_selector(".messagelist .success")
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.posted_on) == (Meeting.Status.PUBLISHED, datetime.date(2022, 4, 29))
     public = page.context.browser.new_context().new_page()
     public.goto(base + meeting.get_absolute_url())
     assert public.locator(".draft-banner").count() == 0

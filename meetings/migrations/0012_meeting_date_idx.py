@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_attendance_substitute_for'),
+        ('meetings', '0011_history'),
         ('members', '0002_organisation_alternative_names'),
     ]
 

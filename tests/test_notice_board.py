@@ -1,0 +1,74 @@
+"""The digital notice board /anslagstavla/: posted protocols whose appeal period runs, and an archive."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+from .factories import BodyFactory, MeetingFactory
+
+TODAY = datetime.date(2026, 12, 18)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
+    return TODAY
+
+
+def _posted(body, posted_on, **kwargs) -> Meeting:
+    return MeetingFactory(
+        body=body,
+        date=posted_on - datetime.timedelta(days=7),
+        status=Meeting.Status.PUBLISHED,
+        adjusted_on=posted_on,
+        posted_on=posted_on,
+        **kwargs,
+    )
+
+
+def test_the_board_lists_running_appeal_periods_and_archives_the_rest(client, db, today):
+    body = BodyFactory(name="Styrgruppen", protocols_kept_at="Göteborgsregionens kansli")
+    # Posted 3 December: three weeks end on julafton, so the period runs to Monday 28 December.
+    running = _posted(body, datetime.date(2026, 12, 3))
+    kept_elsewhere = _posted(body, datetime.date(2026, 12, 10), kept_at="Stadshuset, Mölndal")
+    ended = _posted(body, datetime.date(2026, 11, 20))  # ended Friday 11 December
+    future = _posted(body, datetime.date(2026, 12, 21))  # not public before 21 December
+    draft = MeetingFactory(body=body, date=datetime.date(2026, 12, 1))
+    response = client.get(reverse("meetings:notice_board"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    current, archive = html.split('id="archive-title"')
+    assert running.get_absolute_url() in current and kept_elsewhere.get_absolute_url() in current
+    assert 'datetime="2026-12-28"' in current  # not 24 December
+    assert "Göteborgsregionens kansli" in current and "Stadshuset, Mölndal" in current
+    assert ended.get_absolute_url() in archive and ended.get_absolute_url() not in current
+    for hidden in (future, draft):
+        assert hidden.get_absolute_url() not in html
+    # Soonest end first.
+    assert current.index(running.get_absolute_url()) < current.index(kept_elsewhere.get_absolute_url())
+
+
+def test_the_archive_is_paginated(client, db, today):
+    body = BodyFactory()
+    for week in range(60):
+        _posted(body, datetime.date(2025, 1, 6) + datetime.timedelta(weeks=week))
+    first = client.get(reverse("meetings:notice_board")).content.decode()
+    assert first.count("<tr>") == 51  # the archive's heading row and 50 notices
+    assert 'rel="next" href="?page=2#archive-title"' in first
+    second = client.get(reverse("meetings:notice_board"), {"page": 2}).content.decode()
+    assert second.count("<tr>") == 11
+    assert client.get(reverse("meetings:notice_board"), {"page": "x"}).status_code == 200
+
+
+def test_the_board_is_linked_from_every_page(client, db):
+    assert reverse("meetings:notice_board") in client.get(reverse("meetings:home")).content.decode()
+
+
+def test_a_posted_protocols_page_shows_the_end_of_its_appeal_period(client, db, today):
+    meeting = _posted(BodyFactory(), datetime.date(2026, 12, 3))
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert '<time datetime="2026-12-28">28 december 2026</time>' in html
