@@ -20,7 +20,7 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, Concat, ExtractYear
+from django.db.models.functions import Coalesce, Concat, ExtractYear, Lower
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
@@ -169,6 +169,8 @@ class DirectoryBody:
     name: str
     url: str
     public_meeting_count: int
+    latest_meeting_date: datetime.date | None = None
+    kind: str = ""
 
 
 @dataclass
@@ -191,9 +193,13 @@ def organisations_with_bodies() -> list[DirectoryOrganisation]:
 
 
 def _organisations_with_bodies() -> list[DirectoryOrganisation]:
+    public_meetings = Q(meetings__in=Meeting.objects.public())
     bodies = (
         Body.objects.public()
-        .annotate(public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public())))
+        .annotate(
+            public_meeting_count=Count("meetings", filter=public_meetings),
+            latest_meeting_date=Max("meetings__date", filter=public_meetings),
+        )
         .order_by("name")
     )
     organisations = (
@@ -205,7 +211,13 @@ def _organisations_with_bodies() -> list[DirectoryOrganisation]:
         DirectoryOrganisation(
             name=organisation.name,
             bodies=[
-                DirectoryBody(body.name, body.get_absolute_url(), body.public_meeting_count)
+                DirectoryBody(
+                    name=body.name,
+                    url=body.get_absolute_url(),
+                    public_meeting_count=body.public_meeting_count,
+                    latest_meeting_date=body.latest_meeting_date,
+                    kind=str(body.get_kind_display()),
+                )
                 for body in organisation.bodies.all()
             ],
         )
@@ -220,13 +232,20 @@ MEETINGS_PER_PAGE = 50
 class YearLink:
     year: int
     count: int
-    page: int  # the page of the body's meeting list where the year starts
 
 
 def body_meetings(*, body: Body):
     """The body's public meetings, newest first (for pagination; count their items with
     :func:`meetings_with_item_counts` once the page is cut)."""
     return Meeting.objects.public().filter(body=body).select_related("body").order_by("-date")
+
+
+def body_year_meetings(*, body: Body, year: int) -> list[Meeting]:
+    """The body's public meetings of one year, oldest first (a year reads as it happened), with
+    their item counts. A body meets at most a few hundred times a year, so the page is whole."""
+    return meetings_with_item_counts(
+        Meeting.objects.public().filter(body=body, date__year=year).select_related("body").order_by("date")
+    )
 
 
 def meetings_with_item_counts(meetings) -> list[Meeting]:
@@ -248,8 +267,8 @@ def meetings_with_item_counts(meetings) -> list[Meeting]:
     return meetings
 
 
-def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list[YearLink]:
-    """The years the body has public meetings in, newest first, with the page each year starts on."""
+def body_meeting_years(*, body: Body) -> list[YearLink]:
+    """The years the body has public meetings in, newest first, with their number of meetings."""
     rows = (
         Meeting.objects.public()
         .filter(body=body)
@@ -259,11 +278,7 @@ def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list
         .annotate(count=Count("pk"))
         .values_list("year", "count")
     )
-    links, before = [], 0
-    for year, count in rows:
-        links.append(YearLink(year=year, count=count, page=before // per_page + 1))
-        before += count
-    return links
+    return [YearLink(year=year, count=count) for year, count in rows]
 
 
 def meetings_by_year(meetings) -> list[tuple[int, list[Meeting]]]:
@@ -519,6 +534,71 @@ def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
         .order_by("starts", "name", "pk")
         .only("pk", "name", "slug")[:limit]
     )
+
+
+def people_index(*, name: str = "", party=None, body=None):
+    """Public people A–Ö, optionally by a part of their name (any spelling), a party they attended
+    or sat for, or a body they attended or are a member of (for pagination; then
+    :func:`people_with_parties_and_bodies` on the page)."""
+    people = people_public()
+    name = " ".join(name.split())[:100]
+    if name:
+        people = people.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
+    public_meetings = Meeting.objects.public()
+    person = OuterRef("pk")
+    if party is not None:
+        people = people.filter(
+            Exists(Attendance.objects.filter(person=person, party=party, meeting__in=public_meetings))
+            | Exists(Membership.objects.public().filter(person=person, party=party))
+        )
+    if body is not None:
+        people = people.filter(
+            Exists(Attendance.objects.filter(person=person, meeting__in=public_meetings.filter(body=body)))
+            | Exists(Membership.objects.public().filter(person=person, body=body))
+        )
+    return people.order_by(Lower("name"), "pk").only("pk", "name", "slug")
+
+
+@dataclass
+class PersonRow:
+    person: Person
+    party: str  # the abbreviation last recorded, or ""
+    bodies: list[Body]
+
+
+def people_with_parties_and_bodies(people) -> list[PersonRow]:
+    """Each person of a page with the party last recorded for them (a public meeting's attendance,
+    else a membership) and the public bodies they attended or are members of, in two queries
+    whatever the page's size."""
+    people = list(people)
+    public_meetings = Meeting.objects.public()
+    rows = (
+        Attendance.objects.filter(person__in=people, meeting__in=public_meetings)
+        .order_by("person", "meeting__body", "-meeting__date")
+        .distinct("person", "meeting__body")
+        .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
+    )
+    memberships = (
+        Membership.objects.public()
+        .filter(person__in=people)
+        .values_list("person", "body", "start_date", "party__abbreviation")
+    )
+    bodies_of: dict[int, set[int]] = {}
+    latest_party: dict[int, tuple] = {}
+    for person_id, body_id, date, party in [*rows, *memberships]:
+        bodies_of.setdefault(person_id, set()).add(body_id)
+        when = date or datetime.date.min
+        if party and (person_id not in latest_party or when > latest_party[person_id][0]):
+            latest_party[person_id] = (when, party)
+    bodies = Body.objects.in_bulk({b for ids in bodies_of.values() for b in ids})
+    return [
+        PersonRow(
+            person=person,
+            party=latest_party.get(person.pk, (None, ""))[1],
+            bodies=sorted((bodies[b] for b in bodies_of.get(person.pk, ())), key=lambda b: b.name),
+        )
+        for person in people
+    ]
 
 
 def person_memberships(*, person: Person) -> list:

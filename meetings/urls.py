@@ -13,7 +13,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sok/", views.search, name="search"),
     path("sok/personer/", views.person_autocomplete, name="person_autocomplete"),
+    path("organ/", views.body_index, name="body_index"),
     path("organ/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("organ/<slug:slug>/<yyyy:year>/", views.body_year, name="body_year"),
     path("organ/<slug:slug>/<date:date>/", views.meeting_detail, name="meeting_detail"),
     path("organ/<slug:slug>/<date:date>/punkt/<num:position>/", views.item_detail, name="item_detail"),
     path(

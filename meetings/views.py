@@ -32,6 +32,14 @@ def home(request):
 
 
 @require_safe
+def body_index(request):
+    """Every public body, by organisation, with its number of meetings and the latest one's date."""
+    return render(
+        request, "meetings/body_index.html", {"organisations": selectors.organisations_with_bodies()}
+    )
+
+
+@require_safe
 def body_detail(request, slug):
     """A body: its public meetings newest first, a page at a time, with links to each year's page."""
     body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
@@ -47,6 +55,25 @@ def body_detail(request, slug):
                 selectors.meetings_with_item_counts(paged.page.object_list)
             ),
             "members": selectors.body_current_members(body=body),
+        },
+    )
+
+
+@require_safe
+def body_year(request, slug, year):
+    """One year of a body: its public meetings of that year in date order, with the other years."""
+    body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
+    years = selectors.body_meeting_years(body=body)
+    if year not in {link.year for link in years}:
+        raise Http404(_("No published meeting of this body in this year."))
+    return render(
+        request,
+        "meetings/body_year.html",
+        {
+            "body": body,
+            "year": year,
+            "years": years,
+            "meetings": selectors.body_year_meetings(body=body, year=year),
         },
     )
 

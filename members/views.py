@@ -6,9 +6,28 @@ from django.views.decorators.http import require_safe
 from meetings import selectors
 from meetings.pagination import paginate
 
+from .forms import PeopleFilterForm
 from .models import Person
 
 ROWS_PER_PAGE = 50
+PEOPLE_PER_PAGE = 100
+
+
+@require_safe
+def person_index(request):
+    """Public people A–Ö with their party and bodies, by name, party or body, a page at a time."""
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    paged = paginate(request, selectors.people_index(**filters), per_page=PEOPLE_PER_PAGE)
+    return render(
+        request,
+        "members/person_index.html",
+        {
+            "form": form,
+            "paged": paged,
+            "rows": selectors.people_with_parties_and_bodies(paged.page.object_list),
+        },
+    )
 
 
 @require_safe

@@ -224,11 +224,16 @@ def _seeds(canaries: Canaries) -> list[str]:
         seeds += [
             f"{search}?{urlencode({name: organisation.slug})}" for name in ("organisation", "municipality")
         ]
+    people = reverse("members:person_index")
+    seeds += [f"{people}?{urlencode({'q': person.name})}" for person in canaries.people]
+    seeds += [f"{people}?{urlencode({'body': body.slug})}" for body in canaries.bodies]
+    seeds += [f"{people}?{urlencode({'party': party.abbreviation})}" for party in canaries.parties]
     seeds += [person.get_absolute_url() for person in canaries.people]
     seeds += [body.get_absolute_url() for body in canaries.bodies]
     for meeting in canaries.meetings:
         slug, date = meeting.body.slug, meeting.date
         seeds += [meeting.get_absolute_url(), meeting.body.get_absolute_url()]
+        seeds.append(reverse("meetings:body_year", kwargs={"slug": slug, "year": date.year}))
         for item in meeting.items.all():
             seeds.append(
                 reverse(
