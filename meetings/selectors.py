@@ -659,6 +659,29 @@ def search_items(*, compiled: CompiledQuery):
     return items
 
 
+def decision_items(*, compiled: CompiledQuery):
+    """Searchable items with at least one decision, matching the words if any (see
+    :func:`search_items`): the rows of the decisions view, ordered and bounded by
+    :func:`search_result_ids` like the search."""
+    return search_items(compiled=compiled).filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"))))
+
+
+def decision_items_page(*, ids: list[int], kind: str | None = None) -> list[AgendaItem]:
+    """The items of one page of the decisions view, in the given order, each with its decisions
+    (only those of ``kind`` when given) as ``shown_decisions``: two queries for any page."""
+    decisions = Decision.objects.order_by("position", "pk")
+    if kind:
+        decisions = decisions.filter(kind=kind)
+    items = (
+        AgendaItem.objects.searchable()
+        .filter(pk__in=ids)
+        .select_related("meeting__body")
+        .prefetch_related(Prefetch("decisions", queryset=decisions, to_attr="shown_decisions"))
+    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 @dataclass
 class SearchCount:
     """How many items match: exact up to the bound, a lower bound ("more than") beyond it."""

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sok/", views.search, name="search"),
     path("sok/personer/", views.person_autocomplete, name="person_autocomplete"),
+    path("beslut/", views.decisions, name="decisions"),
     path("organ/", views.body_index, name="body_index"),
     path("organ/<slug:slug>/", views.body_detail, name="body_detail"),
     path("organ/<slug:slug>/<yyyy:year>/", views.body_year, name="body_year"),

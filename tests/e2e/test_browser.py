@@ -75,6 +75,8 @@ PAGES = [
     "/organ/styrgruppen-for-social-valfard/2022/",
     "/personer/",
     "/personer/?party=XYZ&q=ann",
+    "/beslut/",
+    "/beslut/?kind=assignment&year=abc",
 ]
 
 

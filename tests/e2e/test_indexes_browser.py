@@ -61,6 +61,8 @@ PUBLIC_PAGES = [
     "/sok/?q=kompetens",
     "/sok/?kind=assignment",
     "/sok/?q=kompetens&year=abc",
+    "/beslut/",
+    "/beslut/?kind=assignment",
     "/finns-inte/",
 ]
 
@@ -78,3 +80,36 @@ def test_no_public_page_scrolls_sideways_on_a_phone(page, site):
         if width[0] > width[1]:
             too_wide[path] = width[0]
     assert too_wide == {}
+
+
+def test_decisions_by_kind_and_year_then_to_the_paragraph(page, site):
+    """Every assignment of 2021, from the navigation: the decisions, newest first, and their paragraphs."""
+    page.goto(site + "/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Beslut").click()
+    page.wait_for_url(re.compile(r"/beslut/$"))
+    everything = page.locator(".decision-result").count()
+    page.locator("summary", has_text="Filter").click()
+    page.get_by_label("Typ av beslut").select_option("assignment")
+    page.get_by_label("År").fill("2021")
+    page.get_by_role("button", name="Använd filter").click()
+    page.wait_for_url(re.compile(r"kind=assignment"))
+    results = page.locator(".decision-result")
+    assert 0 < results.count() < everything
+    kinds = page.locator(".decision-kind").all_inner_texts()
+    assert kinds and set(kinds) == {"Uppdrag:"}
+    assert all("2021" in text for text in page.locator(".decision-result time").all_inner_texts())
+    assert page.locator(".chip").count() == 2
+    results.first.locator("a").first.click()
+    page.wait_for_url(re.compile(r"/organ/[a-z0-9-]+/(2021/paragraf/\d+|2021-\d\d-\d\d/punkt/\d+)/$"))
+
+
+def test_search_by_filters_alone_lists_paragraphs_newest_first(page, site):
+    """No words, one filter: the matching paragraphs, newest first."""
+    page.goto(site + "/sok/")
+    page.locator("summary", has_text="Filter").click()
+    page.get_by_label("Organ", exact=True).select_option(label="Styrgruppen för social välfärd")
+    page.get_by_role("button", name="Använd filter").click()
+    page.wait_for_url(re.compile(r"body=styrgruppen-for-social-valfard"))
+    dates = page.locator(".result time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))")
+    assert len(dates) == 20
+    assert dates == sorted(dates, reverse=True)
