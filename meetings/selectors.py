@@ -748,8 +748,23 @@ def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchR
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
-    """The items of one result page, in the given order, with highlighted title and excerpt."""
-    items = AgendaItem.objects.searchable().filter(pk__in=ids).select_related("meeting__body__organisation")
+    """The items of one result page, in the given order, with their decisions and presenters
+    (prefetched: two more queries for any page), a highlighted title and an excerpt.
+
+    The excerpt comes from the summary and discussion only: the decisions are shown on their own
+    line and the presenters once, so ``search_document`` (which holds both) would repeat them.
+    One fragment of about one or two sentences around the first match; PostgreSQL's default
+    (MaxWords=35, MinWords=15) runs to several lines when the words are long.
+    """
+    items = (
+        AgendaItem.objects.searchable()
+        .filter(pk__in=ids)
+        .select_related("meeting__body__organisation")
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
+            Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),
+        )
+    )
     if compiled:
         query = compiled.search_query()
         items = items.annotate(
@@ -762,22 +777,15 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 highlight_all=True,
             ),
             excerpt=SearchHeadline(
-                Concat(
-                    "search_document",
-                    Value(" "),
-                    "summary",
-                    Value(" "),
-                    "discussion",
-                    output_field=TextField(),
-                ),
+                Concat("summary", Value("\n"), "discussion", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
                 stop_sel=HIGHLIGHT_STOP,
-                max_words=40,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+                max_words=30,
+                min_words=12,
+                max_fragments=1,
+                short_word=3,
             ),
         )
     by_id = {item.pk: item for item in items}

@@ -131,3 +131,27 @@ def test_decisions_queries_do_not_grow_with_the_rows(client):
     add(200, 10)
     assert queries() == few
     assert queries(kind="assignment", body=body.slug, q="uppdrag", page="3") == few_filtered
+
+
+def test_search_results_show_the_decision_on_its_own_line_and_presenters_once(client):
+    """A result reads: title, the decision, a short excerpt around the match; each name once."""
+    meeting = MeetingFactory(published=True)
+    presenter = PersonFactory(name="Theresa Larsen")
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="Kompetensförsörjning i äldreomsorgen",
+        summary=" ".join(["Inledande text om verksamheten."] * 20)
+        + " Nämnden diskuterar rekryteringen av undersköterskor. "
+        + " ".join(["Avslutande text om budgeten."] * 20),
+    )
+    item.presenters.add(presenter)
+    DecisionFactory(agenda_item=item, text="Informationen antecknas.")
+    html = client.get("/sok/", {"q": "rekryteringen"}).content.decode()
+    result = html[html.index('class="result"') : html.index("</li>", html.index('class="result"'))]
+    assert result.count("Theresa Larsen") == 1
+    assert result.count("Informationen antecknas.") == 1
+    assert 'class="result__decision"' in result
+    excerpt = result[result.index('class="result__excerpt"') :]
+    excerpt = excerpt[excerpt.index(">") + 1 : excerpt.index("</p>")]
+    assert "<mark>rekryteringen</mark>" in excerpt
+    assert len(excerpt.replace("<mark>", "").replace("</mark>", "").split()) <= 30
