@@ -256,3 +256,11 @@ def test_membership_without_dates_says_the_period_is_not_recorded(client):
     content = client.get(f"/personer/{membership.person.slug}/").content.decode()
     assert "Uppgift saknas" in content
     assert "2019-01-01 –" in content
+
+
+def test_reports_named_in_the_text_are_listed_once_as_links(client, demo_archive):
+    """Item 3 of the 2021-12-10 notes names its reports in a list and links them: each shows once, linked."""
+    html = client.get("/organ/socialchefsnatverket/2021-12-10/punkt/3/").content.decode()
+    title = "Patientenkät kommunal hälso- och sjukvård 2021"
+    assert html.count(title) == 1
+    assert f'rel="noopener">{title}</a>' in html
