@@ -53,12 +53,16 @@ def person_detail(request, slug):
         request, selectors.person_presented_items(person=person), per_page=ROWS_PER_PAGE, param="presented"
     )
     presented.page.object_list = selectors.items_redact(presented.page.object_list)
+    memberships = selectors.person_memberships(person=person)
+    current = {m.pk for m in person.memberships.public().current()}
     return render(
         request,
         "members/person_detail.html",
         {
             "person": person,
-            "memberships": selectors.person_memberships(person=person),
+            "memberships": memberships,
+            "current_memberships": [m for m in memberships if m.pk in current],
+            "summary": selectors.people_with_parties_and_bodies([person])[0],
             "attended": attended,
             "absent": absent,
             "presented": presented,

@@ -196,3 +196,27 @@ def test_navigation_links_the_indexes(client, council):
     assert 'href="/organ/"' in html and 'href="/personer/"' in html
     person = _get(client, "/personer/anna-andersson/")
     assert 'href="/personer/"' in person
+
+
+def test_person_page_shows_party_and_current_assignments_with_their_period(client, council):
+    asa = council["Åsa Åkesson"]
+    membership = asa.memberships.get()
+    membership.start_date = datetime.date(2023, 1, 1)
+    membership.save()
+    MembershipFactory(
+        person=asa,
+        body=membership.body,
+        party=membership.party,
+        role="chair",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2022, 12, 31),
+    )
+    html = _get(client, asa.get_absolute_url())
+    facts = html[html.index('class="facts"') : html.index("</dl>")]
+    assert "<dd>S</dd>" in facts
+    assert "Socialnämnden</a>, ledamot (2023-01-01 – )" in facts
+    assert "2019-01-01" not in facts  # an ended assignment is under roles over time only
+    assert "2019-01-01" in html
+    anna = _get(client, council["Anna Andersson"].get_absolute_url())
+    facts = anna[anna.index('class="facts"') : anna.index("</dl>")]
+    assert "Närvarat i" in facts and "Kommunstyrelsen" in facts and "Socialnämnden" in facts
