@@ -166,3 +166,18 @@ class SearchFilterSet(filters.FilterSet):
 
     def filter_sort(self, queryset, name, value):
         return queryset  # ordering is the selector's: selectors.search_result_ids() bounds it
+
+
+class DecisionFilterSet(SearchFilterSet):
+    """The filters of the decisions view (/beslut/): those of the search, always newest first."""
+
+    sort = None
+
+    @property
+    def sort_order(self) -> str:
+        return selectors.Sort.NEWEST
+
+    def chosen_kind(self) -> str | None:
+        """The kind of decision filtered on, if valid: only decisions of that kind are shown."""
+        cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
+        return cleaned.get("kind") or None

@@ -21,7 +21,7 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, Concat, ExtractYear
+from django.db.models.functions import Coalesce, Concat, ExtractYear, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -171,6 +171,8 @@ class DirectoryBody:
     name: str
     url: str
     public_meeting_count: int
+    latest_meeting_date: datetime.date | None = None
+    kind: str = ""
 
 
 @dataclass
@@ -193,9 +195,13 @@ def organisations_with_bodies() -> list[DirectoryOrganisation]:
 
 
 def _organisations_with_bodies() -> list[DirectoryOrganisation]:
+    public_meetings = Q(meetings__in=Meeting.objects.public())
     bodies = (
         Body.objects.public()
-        .annotate(public_meeting_count=Count("meetings", filter=Q(meetings__in=Meeting.objects.public())))
+        .annotate(
+            public_meeting_count=Count("meetings", filter=public_meetings),
+            latest_meeting_date=Max("meetings__date", filter=public_meetings),
+        )
         .order_by("name")
     )
     organisations = (
@@ -207,7 +213,13 @@ def _organisations_with_bodies() -> list[DirectoryOrganisation]:
         DirectoryOrganisation(
             name=organisation.name,
             bodies=[
-                DirectoryBody(body.name, body.get_absolute_url(), body.public_meeting_count)
+                DirectoryBody(
+                    name=body.name,
+                    url=body.get_absolute_url(),
+                    public_meeting_count=body.public_meeting_count,
+                    latest_meeting_date=body.latest_meeting_date,
+                    kind=str(body.get_kind_display()),
+                )
                 for body in organisation.bodies.all()
             ],
         )
@@ -222,13 +234,20 @@ MEETINGS_PER_PAGE = 50
 class YearLink:
     year: int
     count: int
-    page: int  # the page of the body's meeting list where the year starts
 
 
 def body_meetings(*, body: Body):
     """The body's public meetings, newest first (for pagination; count their items with
     :func:`meetings_with_item_counts` once the page is cut)."""
     return Meeting.objects.public().filter(body=body).select_related("body").order_by("-date")
+
+
+def body_year_meetings(*, body: Body, year: int) -> list[Meeting]:
+    """The body's public meetings of one year, oldest first (a year reads as it happened), with
+    their item counts. A body meets at most a few hundred times a year, so the page is whole."""
+    return meetings_with_item_counts(
+        Meeting.objects.public().filter(body=body, date__year=year).select_related("body").order_by("date")
+    )
 
 
 def meetings_with_item_counts(meetings) -> list[Meeting]:
@@ -250,8 +269,8 @@ def meetings_with_item_counts(meetings) -> list[Meeting]:
     return meetings
 
 
-def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list[YearLink]:
-    """The years the body has public meetings in, newest first, with the page each year starts on."""
+def body_meeting_years(*, body: Body) -> list[YearLink]:
+    """The years the body has public meetings in, newest first, with their number of meetings."""
     rows = (
         Meeting.objects.public()
         .filter(body=body)
@@ -261,11 +280,7 @@ def body_meeting_years(*, body: Body, per_page: int = MEETINGS_PER_PAGE) -> list
         .annotate(count=Count("pk"))
         .values_list("year", "count")
     )
-    links, before = [], 0
-    for year, count in rows:
-        links.append(YearLink(year=year, count=count, page=before // per_page + 1))
-        before += count
-    return links
+    return [YearLink(year=year, count=count) for year, count in rows]
 
 
 def meetings_by_year(meetings) -> list[tuple[int, list[Meeting]]]:
@@ -523,6 +538,71 @@ def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
     )
 
 
+def people_index(*, name: str = "", party=None, body=None):
+    """Public people A–Ö, optionally by a part of their name (any spelling), a party they attended
+    or sat for, or a body they attended or are a member of (for pagination; then
+    :func:`people_with_parties_and_bodies` on the page)."""
+    people = people_public()
+    name = " ".join(name.split())[:100]
+    if name:
+        people = people.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
+    public_meetings = Meeting.objects.public()
+    person = OuterRef("pk")
+    if party is not None:
+        people = people.filter(
+            Exists(Attendance.objects.filter(person=person, party=party, meeting__in=public_meetings))
+            | Exists(Membership.objects.public().filter(person=person, party=party))
+        )
+    if body is not None:
+        people = people.filter(
+            Exists(Attendance.objects.filter(person=person, meeting__in=public_meetings.filter(body=body)))
+            | Exists(Membership.objects.public().filter(person=person, body=body))
+        )
+    return people.order_by(Lower("name"), "pk").only("pk", "name", "slug")
+
+
+@dataclass
+class PersonRow:
+    person: Person
+    party: str  # the abbreviation last recorded, or ""
+    bodies: list[Body]
+
+
+def people_with_parties_and_bodies(people) -> list[PersonRow]:
+    """Each person of a page with the party last recorded for them (a public meeting's attendance,
+    else a membership) and the public bodies they attended or are members of, in two queries
+    whatever the page's size."""
+    people = list(people)
+    public_meetings = Meeting.objects.public()
+    rows = (
+        Attendance.objects.filter(person__in=people, meeting__in=public_meetings)
+        .order_by("person", "meeting__body", "-meeting__date")
+        .distinct("person", "meeting__body")
+        .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
+    )
+    memberships = (
+        Membership.objects.public()
+        .filter(person__in=people)
+        .values_list("person", "body", "start_date", "party__abbreviation")
+    )
+    bodies_of: dict[int, set[int]] = {}
+    latest_party: dict[int, tuple] = {}
+    for person_id, body_id, date, party in [*rows, *memberships]:
+        bodies_of.setdefault(person_id, set()).add(body_id)
+        when = date or datetime.date.min
+        if party and (person_id not in latest_party or when > latest_party[person_id][0]):
+            latest_party[person_id] = (when, party)
+    bodies = Body.objects.in_bulk({b for ids in bodies_of.values() for b in ids})
+    return [
+        PersonRow(
+            person=person,
+            party=latest_party.get(person.pk, (None, ""))[1],
+            bodies=sorted((bodies[b] for b in bodies_of.get(person.pk, ())), key=lambda b: b.name),
+        )
+        for person in people
+    ]
+
+
 def person_memberships(*, person: Person) -> list:
     return list(
         person.memberships.public()
@@ -579,6 +659,29 @@ def search_items(*, compiled: CompiledQuery):
     if compiled:
         items = items.filter(search_vector=compiled.search_query())
     return items
+
+
+def decision_items(*, compiled: CompiledQuery):
+    """Searchable items with at least one decision, matching the words if any (see
+    :func:`search_items`): the rows of the decisions view, ordered and bounded by
+    :func:`search_result_ids` like the search."""
+    return search_items(compiled=compiled).filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"))))
+
+
+def decision_items_page(*, ids: list[int], kind: str | None = None) -> list[AgendaItem]:
+    """The items of one page of the decisions view, in the given order, each with its decisions
+    (only those of ``kind`` when given) as ``shown_decisions``: two queries for any page."""
+    decisions = Decision.objects.order_by("position", "pk")
+    if kind:
+        decisions = decisions.filter(kind=kind)
+    items = (
+        AgendaItem.objects.searchable()
+        .filter(pk__in=ids)
+        .select_related("meeting__body")
+        .prefetch_related(Prefetch("decisions", queryset=decisions, to_attr="shown_decisions"))
+    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 @dataclass
@@ -647,8 +750,23 @@ def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchR
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
-    """The items of one result page, in the given order, with highlighted title and excerpt."""
-    items = AgendaItem.objects.searchable().filter(pk__in=ids).select_related("meeting__body__organisation")
+    """The items of one result page, in the given order, with their decisions and presenters
+    (prefetched: two more queries for any page), a highlighted title and an excerpt.
+
+    The excerpt comes from the summary and discussion only: the decisions are shown on their own
+    line and the presenters once, so ``search_document`` (which holds both) would repeat them.
+    One fragment of about one or two sentences around the first match; PostgreSQL's default
+    (MaxWords=35, MinWords=15) runs to several lines when the words are long.
+    """
+    items = (
+        AgendaItem.objects.searchable()
+        .filter(pk__in=ids)
+        .select_related("meeting__body__organisation")
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
+            Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),
+        )
+    )
     if compiled:
         query = compiled.search_query()
         items = items.annotate(
@@ -661,22 +779,15 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 highlight_all=True,
             ),
             excerpt=SearchHeadline(
-                Concat(
-                    "search_document",
-                    Value(" "),
-                    "summary",
-                    Value(" "),
-                    "discussion",
-                    output_field=TextField(),
-                ),
+                Concat("summary", Value("\n"), "discussion", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
                 stop_sel=HIGHLIGHT_STOP,
-                max_words=40,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+                max_words=30,
+                min_words=12,
+                max_fragments=1,
+                short_word=3,
             ),
         )
     by_id = {item.pk: item for item in items}

@@ -14,7 +14,10 @@ urlpatterns = [
     path("sok/", views.search, name="search"),
     path("sok/personer/", views.person_autocomplete, name="person_autocomplete"),
     path("anslagstavla/", views.notice_board, name="notice_board"),
+    path("beslut/", views.decisions, name="decisions"),
+    path("organ/", views.body_index, name="body_index"),
     path("organ/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("organ/<slug:slug>/<yyyy:year>/", views.body_year, name="body_year"),
     path("organ/<slug:slug>/<date:date>/", views.meeting_detail, name="meeting_detail"),
     path("organ/<slug:slug>/<date:date>/punkt/<num:position>/", views.item_detail, name="item_detail"),
     path(

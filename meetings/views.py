@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .access import user_can_access_body
-from .filters import SearchFilterSet
+from .filters import DecisionFilterSet, SearchFilterSet
 from .models import Body
 from .page_cache import render_public_page
 from .pagination import paginate
@@ -32,6 +32,14 @@ def home(request):
 
 
 @require_safe
+def body_index(request):
+    """Every public body, by organisation, with its number of meetings and the latest one's date."""
+    return render(
+        request, "meetings/body_index.html", {"organisations": selectors.organisations_with_bodies()}
+    )
+
+
+@require_safe
 def body_detail(request, slug):
     """A body: its public meetings newest first, a page at a time, with links to each year's page."""
     body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
@@ -47,6 +55,25 @@ def body_detail(request, slug):
                 selectors.meetings_with_item_counts(paged.page.object_list)
             ),
             "members": selectors.body_current_members(body=body),
+        },
+    )
+
+
+@require_safe
+def body_year(request, slug, year):
+    """One year of a body: its public meetings of that year in date order, with the other years."""
+    body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
+    years = selectors.body_meeting_years(body=body)
+    if year not in {link.year for link in years}:
+        raise Http404(_("No published meeting of this body in this year."))
+    return render(
+        request,
+        "meetings/body_year.html",
+        {
+            "body": body,
+            "year": year,
+            "years": years,
+            "meetings": selectors.body_year_meetings(body=body, year=year),
         },
     )
 
@@ -175,6 +202,23 @@ def _chips(request, filterset) -> list[dict]:
     return chips
 
 
+def _bounded_page(request, *, filterset, compiled, notes: list) -> tuple:
+    """Counts and orders the filtered matches within the search's bound and cuts the page asked
+    for: (the count, the page of ids). Fetch the rows of ``paged.page.object_list`` afterwards."""
+    ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
+    count = ids.count_info
+    paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
+    page = paged.page
+    if paged.note:
+        notes.append(paged.note)
+    if count.more and paged.note and page.number == page.paginator.num_pages:
+        notes.append(
+            _("Only the first %(count)s hits can be paged through; add a word or a filter.")
+            % {"count": selectors.SEARCH_CANDIDATES}
+        )
+    return count, paged
+
+
 @require_safe
 def search(request):
     raw_query = request.GET.get("q", "")
@@ -221,18 +265,8 @@ def search(request):
     paged = page = count = None
     results = []
     if searched:
-        # Count and order within a bound, take a page of ids; then fetch those rows with excerpts.
-        ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
-        count = ids.count_info
-        paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
+        count, paged = _bounded_page(request, filterset=filterset, compiled=compiled, notes=notes)
         page = paged.page
-        if paged.note:
-            notes.append(paged.note)
-        if count.more and paged.note and page.number == page.paginator.num_pages:
-            notes.append(
-                _("Only the first %(count)s hits can be paged through; add a word or a filter.")
-                % {"count": selectors.SEARCH_CANDIDATES}
-            )
         results = selectors.search_results_page(ids=list(page.object_list), compiled=compiled)
 
     return render(
@@ -250,6 +284,34 @@ def search(request):
             "paged": paged,
             "page": page,
             "results": results,
+            "notes": notes,
+        },
+    )
+
+
+@require_safe
+def decisions(request):
+    """The decisions themselves, newest first: all of them, or by kind, body, year, person, party
+    and words, bounded like the search so that a million paragraphs cost what a thousand do."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    compiled = build_tsquery(query)
+    notes = []
+    if query and not compiled:
+        notes.append(_("The search text has no words to search for; all decisions are listed."))
+    filterset = DecisionFilterSet(request.GET or None, queryset=selectors.decision_items(compiled=compiled))
+    count, paged = _bounded_page(request, filterset=filterset, compiled=compiled, notes=notes)
+    items = selectors.decision_items_page(ids=list(paged.page.object_list), kind=filterset.chosen_kind())
+    return render(
+        request,
+        "meetings/decision_list.html",
+        {
+            "query": query,
+            "form": filterset.form,
+            "filter_errors": filterset.form.errors if filterset.is_bound else {},
+            "chips": _chips(request, filterset) if filterset.is_bound else [],
+            "count": count,
+            "paged": paged,
+            "items": items,
             "notes": notes,
         },
     )

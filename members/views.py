@@ -6,9 +6,28 @@ from django.views.decorators.http import require_safe
 from meetings import selectors
 from meetings.pagination import paginate
 
+from .forms import PeopleFilterForm
 from .models import Person
 
 ROWS_PER_PAGE = 50
+PEOPLE_PER_PAGE = 100
+
+
+@require_safe
+def person_index(request):
+    """Public people A–Ö with their party and bodies, by name, party or body, a page at a time."""
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    paged = paginate(request, selectors.people_index(**filters), per_page=PEOPLE_PER_PAGE)
+    return render(
+        request,
+        "members/person_index.html",
+        {
+            "form": form,
+            "paged": paged,
+            "rows": selectors.people_with_parties_and_bodies(paged.page.object_list),
+        },
+    )
 
 
 @require_safe
@@ -34,12 +53,16 @@ def person_detail(request, slug):
         request, selectors.person_presented_items(person=person), per_page=ROWS_PER_PAGE, param="presented"
     )
     presented.page.object_list = selectors.items_redact(presented.page.object_list)
+    memberships = selectors.person_memberships(person=person)
+    current = {m.pk for m in person.memberships.public().current()}
     return render(
         request,
         "members/person_detail.html",
         {
             "person": person,
-            "memberships": selectors.person_memberships(person=person),
+            "memberships": memberships,
+            "current_memberships": [m for m in memberships if m.pk in current],
+            "summary": selectors.people_with_parties_and_bodies([person])[0],
             "attended": attended,
             "absent": absent,
             "presented": presented,

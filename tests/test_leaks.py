@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import AgendaItem, Attendance, Decision, Meeting
 from tests.crawler import crawl
 from tests.factories import (
     AgendaItemFactory,
@@ -229,11 +229,23 @@ def _seeds(canaries: Canaries) -> list[str]:
         seeds += [
             f"{search}?{urlencode({name: organisation.slug})}" for name in ("organisation", "municipality")
         ]
+    decisions = reverse("meetings:decisions")
+    seeds.append(decisions)
+    seeds += [f"{decisions}?{urlencode({'q': query})}" for query in _searches_for(canaries)]
+    seeds += [f"{decisions}?{urlencode({'person': person.slug})}" for person in canaries.people]
+    seeds += [f"{decisions}?{urlencode({'body': body.slug})}" for body in canaries.bodies]
+    seeds += [f"{decisions}?{urlencode({'party': party.abbreviation})}" for party in canaries.parties]
+    seeds += [f"{decisions}?{urlencode({'kind': kind})}" for kind in Decision.Kind.values]
+    people = reverse("members:person_index")
+    seeds += [f"{people}?{urlencode({'q': person.name})}" for person in canaries.people]
+    seeds += [f"{people}?{urlencode({'body': body.slug})}" for body in canaries.bodies]
+    seeds += [f"{people}?{urlencode({'party': party.abbreviation})}" for party in canaries.parties]
     seeds += [person.get_absolute_url() for person in canaries.people]
     seeds += [body.get_absolute_url() for body in canaries.bodies]
     for meeting in canaries.meetings:
         slug, date = meeting.body.slug, meeting.date
         seeds += [meeting.get_absolute_url(), meeting.body.get_absolute_url()]
+        seeds.append(reverse("meetings:body_year", kwargs={"slug": slug, "year": date.year}))
         for item in meeting.items.all():
             seeds.append(
                 reverse(

@@ -256,3 +256,41 @@ def test_membership_without_dates_says_the_period_is_not_recorded(client):
     content = client.get(f"/personer/{membership.person.slug}/").content.decode()
     assert "Uppgift saknas" in content
     assert "2019-01-01 –" in content
+
+
+def test_reports_named_in_the_text_are_listed_once_as_links(client, demo_archive):
+    """Item 3 of the 2021-12-10 notes names its reports in a list and links them: each shows once, linked."""
+    html = client.get("/organ/socialchefsnatverket/2021-12-10/punkt/3/").content.decode()
+    title = "Patientenkät kommunal hälso- och sjukvård 2021"
+    assert html.count(title) == 1
+    assert f'rel="noopener">{title}</a>' in html
+
+
+def test_next_meetings_and_their_note_are_separate_paragraphs(client, demo_archive):
+    html = client.get("/organ/styrgruppen-for-social-valfard/2022-04-22/").content.decode()
+    dates = html[html.index('class="next-meetings"') :]
+    dates = dates[: dates.index("</p>")]
+    assert "2022-11-03" in dates and "Fysiska möten" not in dates
+    assert '<p class="next-meetings__note">Fysiska möten 19/5 och 3/11' in html
+
+
+def test_meetings_and_paragraphs_have_a_link_preview(client, demo_archive):
+    """Open Graph title and description, so that a shared link shows what it leads to."""
+    paragraph = client.get("/organ/styrgruppen-for-social-valfard/2022/paragraf/175/").content.decode()
+    assert '<meta property="og:title" content="§ 175 Utvecklingen av Mini-Maria' in paragraph
+    assert '<meta property="og:description" content="Beslut: Informationen antecknas' in paragraph
+    meeting = client.get("/organ/styrgruppen-for-social-valfard/2022-04-22/").content.decode()
+    assert '<meta property="og:title" content="Styrgruppen för social välfärd 2022-04-22">' in meeting
+    assert (
+        '<meta property="og:description" content="Protokoll · Styrgruppen för social välfärd · 22 april 2022">'
+        in meeting
+    )
+
+
+def test_every_page_links_a_favicon_that_exists(client, demo_archive):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    href = html.split('<link rel="icon" href="', 1)[1].split('"', 1)[0]
+    assert href.endswith("favicon.svg")
+    assert finders.find("img/favicon.svg")

@@ -37,9 +37,36 @@ def web_url(value):
     return value if urlsplit(value).scheme.lower() in WEB_URL_SCHEMES else ""
 
 
+def _label_key(text: str) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _bullet_keys(text: str) -> set[str]:
+    return {_label_key(_BULLET.sub("", line)) for line in (text or "").splitlines() if _BULLET.match(line)}
+
+
 @register.filter
-def richtext(value):
-    """Plain record text as paragraphs and bullet lists, escaped: lines starting with - or • are bullets."""
+def unlisted_links(item):
+    """The item's links that its summary or discussion does not name as a bullet of its own (those
+    bullets become the links, see :func:`richtext`), so that no report is listed twice."""
+    named = _bullet_keys(item.summary) | _bullet_keys(item.discussion)
+    return [link for link in item.links.all() if _label_key(link.label) not in named]
+
+
+def _bullet_html(text: str, links: dict):
+    href = links.get(_label_key(text))
+    if href:
+        return format_html('<li><a href="{}" rel="noopener">{}</a></li>', href, text)
+    return format_html("<li>{}</li>", text)
+
+
+@register.filter
+def richtext(value, links=None):
+    """Plain record text as paragraphs and bullet lists, escaped: lines starting with - or • are bullets.
+
+    With ``links`` (an item's links), a bullet that is exactly a link's label becomes that link.
+    """
+    by_label = {_label_key(link.label): web_url(link.url) for link in links or () if link.label}
     blocks = []
     bullets: list[str] = []
     paragraph: list[str] = []
@@ -51,7 +78,7 @@ def richtext(value):
 
     def flush_bullets():
         if bullets:
-            items = mark_safe("".join(format_html("<li>{}</li>", b) for b in bullets))
+            items = mark_safe("".join(_bullet_html(b, by_label) for b in bullets))
             blocks.append(format_html("<ul>{}</ul>", items))
             bullets.clear()
 

@@ -71,6 +71,12 @@ PAGES = [
     "/sok/?q=kompetens",
     "/sok/?q=kompetens&year=abc&body=styrgruppen-for-social-valfard",
     "/sok/?q=zzzzz",
+    "/organ/",
+    "/organ/styrgruppen-for-social-valfard/2022/",
+    "/personer/",
+    "/personer/?party=XYZ&q=ann",
+    "/beslut/",
+    "/beslut/?kind=assignment&year=abc",
 ]
 
 

@@ -1,6 +1,7 @@
 """An imported seed equals the meeting entered by hand in the demo archive."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,12 @@ def test_importing_a_seed_through_the_admin_equals_the_demo_meeting(
     assert imported.status == "draft"
     assert _attendance(imported) == _attendance(demo)
     assert _items(imported) == _items(demo)
+
+
+def test_the_demo_sources_are_the_seed_documents_the_importer_is_tested_on():
+    """The demo's source texts in fixtures/sources/ are the seed documents of the importer's tests."""
+    sources = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
+    names = sorted(p.name for p in sources.glob("*.txt"))
+    assert len(names) == 5
+    for name in names:
+        assert (sources / name).read_bytes() == (DOCUMENTS / name).read_bytes(), name

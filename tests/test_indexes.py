@@ -1,0 +1,222 @@
+"""The indexes of the public site: every body (/organ/), one year of a body (/organ/<slug>/<yyyy>/)
+and every person (/personer/), public content only, in a number of queries that does not grow."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    AttendanceFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PartyFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url, **params) -> str:
+    response = client.get(url, params)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def _queries(client, url, **params) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params).status_code == 200
+    return len(context.captured_queries)
+
+
+def _bodies(count: int, *, organisation: str = "Göteborgsregionen"):
+    """``count`` bodies of one organisation, each with two published meetings and a draft."""
+    owner = OrganisationFactory(name=organisation)
+    bodies = []
+    for n in range(count):
+        body = BodyFactory(organisation=owner, name=f"{organisation} nämnd {n:03}")
+        MeetingFactory(body=body, date=datetime.date(2023, 3, 1), published=True)
+        MeetingFactory(body=body, date=datetime.date(2024, 5, 1) + datetime.timedelta(days=n), published=True)
+        MeetingFactory(body=body, date=datetime.date(2025, 1, 1))
+        bodies.append(body)
+    return bodies
+
+
+def test_body_index_lists_public_bodies_by_organisation_with_counts_and_latest_meeting(client):
+    body = _bodies(1)[0]
+    _bodies(1, organisation="Öckerö")
+    BodyFactory(name="Bara utkast")  # no public meeting: no entry
+    MeetingFactory(body=BodyFactory(name="Bara utkast 2"))
+    html = _get(client, "/organ/")
+    assert html.index("Göteborgsregionen") < html.index("Öckerö")
+    assert f'href="{body.get_absolute_url()}"' in html
+    assert ">2</td>" in html  # the draft is not counted
+    assert 'datetime="2024-05-01"' in html and "2025-01-01" not in html
+    assert "Bara utkast" not in html
+
+
+def test_body_index_queries_do_not_grow_with_the_bodies(client):
+    _bodies(2)
+    few = _queries(client, "/organ/")
+    _bodies(200, organisation="Kungsbacka")
+    cache.clear()  # the directory is kept a minute
+    assert _queries(client, "/organ/") == few
+    assert "Kungsbacka nämnd 199" in _get(client, "/organ/")
+
+
+def test_a_year_of_a_body_lists_that_years_meetings_oldest_first(client):
+    body = BodyFactory(slug="kommunstyrelsen")
+    for day in (20, 3, 11):
+        MeetingFactory(body=body, date=datetime.date(2023, 2, day), published=True)
+    MeetingFactory(body=body, date=datetime.date(2024, 1, 9), published=True)
+    MeetingFactory(body=body, date=datetime.date(2023, 6, 1))  # a draft
+    html = _get(client, "/organ/kommunstyrelsen/2023/")
+    assert html.index("2023-02-03") < html.index("2023-02-11") < html.index("2023-02-20")
+    assert "2023-06-01" not in html and "2024-01-09" not in html
+    assert 'href="/organ/kommunstyrelsen/2024/"' in html  # the other years
+    assert 'aria-current="page">2023<' in html
+    # The breadcrumbs lead back to the body and the index of bodies.
+    assert 'href="/organ/"' in html and 'href="/organ/kommunstyrelsen/"' in html
+
+
+def test_a_year_without_public_meetings_is_not_found(client):
+    body = BodyFactory(slug="kommunstyrelsen")
+    MeetingFactory(body=body, date=datetime.date(2023, 2, 3), published=True)
+    MeetingFactory(body=body, date=datetime.date(2022, 2, 3))
+    assert client.get("/organ/kommunstyrelsen/2022/").status_code == 404
+    assert client.get("/organ/kommunstyrelsen/2021/").status_code == 404
+    assert client.get("/organ/okant/2023/").status_code == 404
+
+
+def test_body_page_links_each_year_to_its_page(client):
+    body = BodyFactory(slug="kommunstyrelsen")
+    MeetingFactory(body=body, date=datetime.date(2023, 2, 3), published=True)
+    MeetingFactory(body=body, date=datetime.date(2024, 2, 3), published=True)
+    html = _get(client, "/organ/kommunstyrelsen/")
+    assert 'href="/organ/kommunstyrelsen/2023/"' in html and 'href="/organ/kommunstyrelsen/2024/"' in html
+
+
+def test_body_year_queries_do_not_grow_with_the_meetings(client):
+    body = BodyFactory(slug="kommunstyrelsen")
+    for n in range(2):
+        MeetingFactory(body=body, date=datetime.date(2023, 1, 2) + datetime.timedelta(days=n), published=True)
+    few = _queries(client, "/organ/kommunstyrelsen/2023/")
+    for n in range(200):
+        MeetingFactory(body=body, date=datetime.date(2023, 2, 1) + datetime.timedelta(days=n), published=True)
+    assert _queries(client, "/organ/kommunstyrelsen/2023/") == few
+
+
+@pytest.fixture
+def council():
+    """People of two bodies: members with parties, one only in a draft."""
+    ks = BodyFactory(name="Kommunstyrelsen", slug="kommunstyrelsen")
+    sn = BodyFactory(name="Socialnämnden", slug="socialnamnden")
+    m, s = PartyFactory(abbreviation="M"), PartyFactory(abbreviation="S")
+    ks_meeting = MeetingFactory(body=ks, date=datetime.date(2023, 2, 3), published=True)
+    sn_meeting = MeetingFactory(body=sn, date=datetime.date(2023, 3, 3), published=True)
+    people = {
+        "Örjan Öberg": PersonFactory(name="Örjan Öberg", slug="orjan-oberg"),
+        "Anna Andersson": PersonFactory(name="Anna Andersson", slug="anna-andersson"),
+        "Åsa Åkesson": PersonFactory(name="Åsa Åkesson", slug="asa-akesson"),
+    }
+    AttendanceFactory(meeting=ks_meeting, person=people["Örjan Öberg"], party=m)
+    AttendanceFactory(meeting=ks_meeting, person=people["Anna Andersson"], party=s)
+    AttendanceFactory(meeting=sn_meeting, person=people["Anna Andersson"], party=s)
+    MembershipFactory(person=people["Åsa Åkesson"], body=sn, party=s)
+    AttendanceFactory(meeting=MeetingFactory(body=ks), person=PersonFactory(name="Utkast Utkastsson"))
+    return people
+
+
+def test_people_index_lists_public_people_a_to_o_with_party_and_bodies(client, council):
+    html = _get(client, "/personer/")
+    assert html.index("Anna Andersson") < html.index("Åsa Åkesson") < html.index("Örjan Öberg")
+    assert "Utkast Utkastsson" not in html
+    row = html[html.index("Anna Andersson") :].split("</tr>")[0]
+    assert 'Parti">S</td>' in row and "Kommunstyrelsen" in row and "Socialnämnden" in row
+    row = html[html.index("Åsa Åkesson") :].split("</tr>")[0]
+    assert 'Parti">S</td>' in row and "Socialnämnden" in row and "Kommunstyrelsen" not in row
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"party": "M"}, ["Örjan Öberg"], ["Anna Andersson", "Åsa Åkesson"]),
+        ({"body": "socialnamnden"}, ["Anna Andersson", "Åsa Åkesson"], ["Örjan Öberg"]),
+        ({"q": "öber"}, ["Örjan Öberg"], ["Anna Andersson"]),
+        ({"q": "anna", "party": "S", "body": "kommunstyrelsen"}, ["Anna Andersson"], ["Åsa Åkesson"]),
+    ],
+)
+def test_people_index_filters(client, council, params, shown, hidden):
+    html = _get(client, "/personer/", **params)
+    table = html[html.index("<table") :] if "<table" in html else ""
+    assert all(name in table for name in shown)
+    assert not any(name in table for name in hidden)
+
+
+def test_people_index_reports_a_filter_it_cannot_use_and_lists_everyone(client, council):
+    html = _get(client, "/personer/", party="XYZ", body="utkast")
+    assert 'id="id_party_error"' in html and 'aria-describedby="id_party_error"' in html
+    assert "Anna Andersson" in html and "Örjan Öberg" in html
+
+
+def test_people_index_is_paginated(client):
+    meeting = MeetingFactory(published=True)
+    for n in range(130):
+        AttendanceFactory(meeting=meeting, person=PersonFactory(name=f"Person {n:03}"))
+    first = _get(client, "/personer/")
+    assert first.count("/personer/person-") == 100 and 'rel="next"' in first
+    second = _get(client, "/personer/", page="2")
+    assert second.count("/personer/person-") == 30 and "Person 129" in second
+
+
+def test_people_index_queries_do_not_grow_with_the_people(client):
+    party = PartyFactory(abbreviation="S")
+    meeting = MeetingFactory(published=True)
+
+    def add(count):
+        for _n in range(count):
+            person = PersonFactory()
+            AttendanceFactory(meeting=meeting, person=person, party=party)
+            MembershipFactory(person=person, body=meeting.body, party=party)
+
+    add(2)
+    few = _queries(client, "/personer/")
+    few_filtered = _queries(client, "/personer/", party="S", body=meeting.body.slug)
+    add(200)
+    assert _queries(client, "/personer/") == few
+    assert _queries(client, "/personer/", party="S", body=meeting.body.slug, page="2") == few_filtered
+
+
+def test_navigation_links_the_indexes(client, council):
+    html = _get(client, "/")
+    assert 'href="/organ/"' in html and 'href="/personer/"' in html
+    person = _get(client, "/personer/anna-andersson/")
+    assert 'href="/personer/"' in person
+
+
+def test_person_page_shows_party_and_current_assignments_with_their_period(client, council):
+    asa = council["Åsa Åkesson"]
+    membership = asa.memberships.get()
+    membership.start_date = datetime.date(2023, 1, 1)
+    membership.save()
+    MembershipFactory(
+        person=asa,
+        body=membership.body,
+        party=membership.party,
+        role="chair",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2022, 12, 31),
+    )
+    html = _get(client, asa.get_absolute_url())
+    facts = html[html.index('class="facts"') : html.index("</dl>")]
+    assert "<dd>S</dd>" in facts
+    assert "Socialnämnden</a>, ledamot (2023-01-01 – )" in facts
+    assert "2019-01-01" not in facts  # an ended assignment is under roles over time only
+    assert "2019-01-01" in html
+    anna = _get(client, council["Anna Andersson"].get_absolute_url())
+    facts = anna[anna.index('class="facts"') : anna.index("</dl>")]
+    assert "Närvarat i" in facts and "Kommunstyrelsen" in facts and "Socialnämnden" in facts
