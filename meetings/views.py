@@ -179,6 +179,16 @@ def item_detail(request, slug, date, position):
     return _render_item(request, item)
 
 
+def _filter_panel(request, filterset) -> dict:
+    """What the shared filter panel (includes/filters.html) shows: the form, its errors and chips."""
+    bound = filterset.is_bound
+    return {
+        "form": filterset.form,
+        "filter_errors": filterset.form.errors if bound else {},
+        "chips": _chips(request, filterset) if bound else [],
+    }
+
+
 def _chips(request, filterset) -> list[dict]:
     """The active, valid filters, each with the address of the same search without it."""
     chips = []
@@ -275,9 +285,7 @@ def search(request):
         {
             "query": query[:MAX_QUERY_LENGTH],
             "filterset": filterset,
-            "form": filterset.form,
-            "filter_errors": filterset.form.errors if filterset.is_bound else {},
-            "chips": _chips(request, filterset) if filterset.is_bound else [],
+            **_filter_panel(request, filterset),
             "candidates": candidates,
             "searched": searched,
             "count": count,
@@ -306,9 +314,7 @@ def decisions(request):
         "meetings/decision_list.html",
         {
             "query": query,
-            "form": filterset.form,
-            "filter_errors": filterset.form.errors if filterset.is_bound else {},
-            "chips": _chips(request, filterset) if filterset.is_bound else [],
+            **_filter_panel(request, filterset),
             "count": count,
             "paged": paged,
             "items": items,

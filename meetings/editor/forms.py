@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, Party
 
+from .. import forms as archive_forms
 from ..forms import UniqueWithinParentFormSet
 from ..models import AgendaItem, Attendance, Decision, Meeting, Signature
 
@@ -259,15 +260,11 @@ class AttendanceEditorForm(EditorFormMixin, forms.ModelForm):
         super()._post_clean()
 
 
-class AttendanceEditorFormSet(UniqueWithinParentFormSet):
-    distinct_fields = (("person", _("This person is already listed for the meeting.")),)
-
-
 AttendanceFormSet = inlineformset_factory(
     Meeting,
     Attendance,
     form=AttendanceEditorForm,
-    formset=AttendanceEditorFormSet,
+    formset=archive_forms.AttendanceFormSet,
     extra=1,
     can_delete=True,
 )
@@ -308,8 +305,8 @@ class DecisionEditorForm(EditorFormMixin, forms.ModelForm):
         }
 
 
-class DecisionEditorFormSet(UniqueWithinParentFormSet):
-    distinct_fields = (("position", _("Two decisions of the item have the same order.")),)
+class DecisionEditorFormSet(archive_forms.DecisionFormSet):
+    """A decision formset over decisions fetched with the whole page (no query per item)."""
 
     def __init__(self, *args, objects: list[Decision], **kwargs):
         self._objects = objects

@@ -68,10 +68,7 @@ def meeting_attendance_copy(*, meeting: Meeting) -> list[dict]:
         "side",
         "substitute_for",
     ]
-    return [
-        {"person": row["person"], **{name: row[name] for name in fields[1:]}}
-        for row in meeting.attendances.order_by("position", "pk").values(*fields)
-    ]
+    return list(meeting.attendances.order_by("position", "pk").values(*fields))
 
 
 def editor_attendances(*, meeting: Meeting):
