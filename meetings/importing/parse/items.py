@@ -13,16 +13,76 @@ from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
 # In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
 # sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
 _RUN_ON = re.compile(
-    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+\S+\s+\S.*[.!?])$"
+    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö0-9]\S*\s+\S.*[.!?])$"
 )
 
 
+# Where the body starts inside a heading line of a flattened page or a table row: a section label
+# ("… VAMAS Beskrivning av ärendet …", "… 2017 Kommunfullmäktiges beslut …").
+_RUN_ON_LABEL = re.compile(
+    r"\s(?=(?:Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
+    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b)[\s:.-])"
+)
+# A sentence that starts inside the heading line: a subject (a noun in the definite form, "Utskottet",
+# "Sjuksköterskan", or a person's name) and a finite verb ("Utskottet bordlade …", "Lena Byström har
+# kommit …", "Robert Tiinus öppnar mötet").
+_CAPITAL_RUN = re.compile(r"(?:[A-ZÅÄÖ][\w-]*\s+)*[A-ZÅÄÖ][\w-]*(?=\s+(?P<verb>[a-zåäö]+)\b)")
+_VERB = re.compile(
+    r"^(?:är|har|var|höll|gick|fick|tog|gav|kom|blev|ska|skall|kan|får|bör|vill|lät|såg|sa|sade|drog"
+    r"|står|går|ger|tar|finns|fanns|[a-zåäö]{2,}(?:ade|ades|ande|dde|de|des|te|tes|ar|er|ör|ir|as|es|ts))$"
+)
+_DEFINITE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:et|en|an)$")
+
+
+def _sentence_start(title: str) -> int | None:
+    """Where a sentence starts inside a heading line, after its first word; None when none does."""
+    first = title.find(" ")
+    if first < 0:
+        return None
+    for match in _CAPITAL_RUN.finditer(title, first):
+        if match.start() <= first or not _VERB.match(match.group("verb")):
+            continue
+        if title[match.start() - 1] != " ":
+            continue
+        if len(title[match.end() :].split()) < 3:
+            continue  # "Hur ska köket och Monaden åtgärdas?": a title may be a question.
+        words = match.group(0).split()
+        offset = match.start()
+        for position, word in enumerate(words):
+            # "Sjuksköterskan Zonitha Ödling informerar", "Ann Linde Utskottet höll"; a surname
+            # may end in -en ("Jeanette Berggren gick"), a person is rarely called -et.
+            if _DEFINITE.match(word) and (position == 0 or word.endswith("et")):
+                return offset
+            offset += len(word) + 1
+        if len(words) >= 2:
+            return match.start()  # A person's name.
+    return None
+
+
 def _title_split(title: str) -> tuple[str, str]:
-    """A heading line that ends in a sentence: the title, and the sentence that ran on."""
+    """A heading line that runs on into the item's text: the title, and the text that ran on.
+
+    For pages a PDF viewer flattened into one line and tables whose cell holds the title and the
+    text: the title ends at a section label, at its first full stop after two words or more, or
+    where a sentence starts (a subject and a finite verb).
+    """
+    cuts = []
+    label = _RUN_ON_LABEL.search(title)
+    if label and len(title[: label.start()].split()) >= 1:
+        cuts.append(label.start())
+    stop = re.search(r"[.!?]\s+(?=[A-ZÅÄÖ])", title)
+    if stop and len(title[: stop.start()].split()) >= 2:
+        cuts.append(stop.start() + 1)
+    start = _sentence_start(title)
+    if start is not None:
+        cuts.append(start)
     match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
-    if not match:
+    if match:
+        cuts.append(match.start("rest"))
+    if not cuts:
         return title, ""
-    return match.group("title"), match.group("rest")
+    cut = min(cuts)
+    return title[:cut].strip(), title[cut:].strip()
 
 
 class ItemsMixin:
@@ -202,6 +262,7 @@ class ItemsMixin:
             and "\n" not in text
             and len(text) <= 120
             and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+            and not text.endswith(":")
         ):
             # The one short sentence under a § is its outcome: "Inga övriga ärenden."
             item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
@@ -212,7 +273,7 @@ class ItemsMixin:
 
     _DECISION_VERBS = re.compile(
         r"\b(väljs|valdes|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
-        r"läggs\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag)\b",
+        r"(?:läggs|lades)\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag|bordlades)\b",
         re.IGNORECASE,
     )
 
@@ -234,9 +295,32 @@ class ItemsMixin:
                 and self._DECISION_VERBS.search(paragraph)
             ):
                 item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
+            elif sentence_count > 1 and (found := self._decision_sentences(paragraph)):
+                decided, rest = found
+                item.decisions.append(DecisionText(text=decided, kind=decision_kind(decided)))
+                if rest:
+                    kept.append(rest)
             else:
                 kept.append(paragraph)
         return "\n\n".join(kept)
+
+    # The outcome in a paragraph of several sentences, as a flattened page or a terse record has
+    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns."
+    _OUTCOME = re.compile(
+        r"\b(?:väljs|valdes|väljer|utses|utsågs|utser|fastställs|fastställdes|godkänns|godkändes|bordlades"
+        r"|bordläggs|beslöts|beslutades|beslutade\s+att|beslutar\s+att|beslöt|lades\s+till\s+handlingarna"
+        r"|läggs\s+till\s+handlingarna)\b",
+        re.IGNORECASE,
+    )
+
+    def _decision_sentences(self, paragraph: str) -> tuple[str, str] | None:
+        """The sentences of a paragraph that state an outcome, and the rest; None when none does."""
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", paragraph)
+        decided = [s for s in sentences if len(s) <= 250 and self._OUTCOME.search(s)]
+        if not decided:
+            return None
+        rest = " ".join(s for s in sentences if s not in decided)
+        return " ".join(decided), rest
 
     _NAME_RUN = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
     _PRESENTER = re.compile(

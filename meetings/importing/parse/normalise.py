@@ -108,6 +108,22 @@ def _unflatten(lines: list[str]) -> list[str]:
     return result
 
 
+# A row of a Markdown table, "§ 1 | Justering av protokoll … | |": the cells, without the rules.
+_TABLE_ROW = re.compile(r"^\s*\||\|\s*$|\s\|\s")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _table_row(line: str) -> str:
+    """A Markdown table row as its cells separated by spaces; a rule line ("|---|---|") as nothing."""
+    if "|" not in line:
+        return line
+    if _TABLE_RULE.match(line):
+        return ""
+    if not _TABLE_ROW.search(line):
+        return line
+    return " ".join(cell.strip() for cell in line.split("|") if cell.strip())
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
     return text_lines(text)[0]
@@ -132,7 +148,7 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     for char in "\u200b\ufeff\u00ad":
         text = text.replace(char, "")
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [_table_row(line.rstrip()) for line in text.split("\n")]
     lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
     lines = _unflatten(_undouble(lines))
     levels: dict[int, int] = {}

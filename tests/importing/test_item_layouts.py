@@ -1,0 +1,75 @@
+"""Layouts of agenda items and decisions the corpus taught the parser, each in a small document."""
+
+from meetings.importing.parse import protocol_parse
+
+HEADER = "Protokoll\nStyrelsen\n\nNärvarande: Anna Ek, Per Berg\n\n"
+
+
+def test_a_heading_that_runs_on_into_a_sentence_ends_where_the_sentence_starts():
+    """A flattened page: the title ends where a subject and its verb start the item's text."""
+    text = HEADER + (
+        "§ 8 Öppnande, dagordning, justering Sammanträdet öppnas av ordföranden. "
+        "Förslag till dagordning godkänns. Att jämte ordföranden justera protokollet utses Per Berg.\n"
+        "§ 9 Vårdhundar inom omsorgen Sjuksköterskan Zonitha Ödling informerar om hundteamet. "
+        "Teamet består av två hundförare.\n"
+        "§ 10 Kulturstrategi Lena Byström har kommit för att informera om arbetet.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (8, "Öppnande, dagordning, justering"),
+        (9, "Vårdhundar inom omsorgen"),
+        (10, "Kulturstrategi"),
+    ]
+    assert result.items[0].decision == (
+        "Förslag till dagordning godkänns. Att jämte ordföranden justera protokollet utses Per Berg."
+    )
+    assert result.items[0].text == "Sammanträdet öppnas av ordföranden."
+    assert result.items[1].decision is None
+    assert result.items[1].text.startswith("Sjuksköterskan Zonitha Ödling informerar")
+
+
+def test_a_title_with_a_capitalised_word_or_a_question_is_not_cut():
+    text = HEADER + (
+        "§ 1 Antagande av Lokala avfallsföreskrifter\n\nFöreskrifterna antas.\n\n"
+        "§ 2 Hur ska köket och Monaden åtgärdas?\n\nStyrelsen diskuterade frågan.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == [
+        "Antagande av Lokala avfallsföreskrifter",
+        "Hur ska köket och Monaden åtgärdas?",
+    ]
+
+
+def test_a_heading_runs_on_into_a_section_label():
+    """ "… 2017 (KS/2017:499) Kommunfullmäktiges beslut Delårsrapporten godkänns.": the label ends the title."""
+    text = HEADER + (
+        "§ 132 Återredovisningar av Malungshem AB och VAMAS Beskrivning av ärendet Bolagen redovisar.\n"
+        "§ 133 Delårsrapport 2017 Kommunfullmäktiges beslut Delårsrapporten godkänns.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == [
+        "Återredovisningar av Malungshem AB och VAMAS",
+        "Delårsrapport 2017",
+    ]
+
+
+def test_a_markdown_table_row_holds_the_paragraph():
+    """A committee's record as a table: "§ 1 | Title Text | |"; the outcome is the sentence that says it."""
+    text = (
+        "SÄRSKILT PROTOKOLL | UTSKOTTSSAMMANTRÄDE 2021/22:43 |\n"
+        "|---|---|---|\n"
+        "DATUM | 2022-04-28 |\n"
+        "NÄRVARANDE | Se bilaga 1 |\n"
+        "§ 1 | Justering av protokoll Utskottet justerade särskilt protokoll 2021/22:42. | |\n"
+        "§ 2 | Gruvor - G34 Utskottet behandlade granskningsärendet. Ärendet bordlades. | |\n"
+        "§ 3 | Offentlig utfrågning med Ann Linde Utskottet höll en utfrågning, rörande:\n| |\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (1, "Justering av protokoll"),
+        (2, "Gruvor - G34"),
+        (3, "Offentlig utfrågning med Ann Linde"),
+    ]
+    assert result.items[1].decision == "Ärendet bordlades."
+    assert "|" not in result.items[2].text
+    assert result.items[2].decision is None  # an introduction to a list is no outcome
