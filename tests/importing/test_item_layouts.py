@@ -73,3 +73,26 @@ def test_a_markdown_table_row_holds_the_paragraph():
     assert result.items[1].decision == "Ärendet bordlades."
     assert "|" not in result.items[2].text
     assert result.items[2].decision is None  # an introduction to a list is no outcome
+
+
+def test_an_agenda_numbered_as_an_outline_has_its_points_as_items():
+    """ "1.1.2. Mötessekreterare": points without sub-points are items, as are points with text of their own."""
+    text = (
+        "Protokoll från styrelsemöte 15 juni 2014\n\n"
+        "1. Mötets öppnande\n\nOrdföranden förklarar mötet öppnat.\n\n"
+        "1.1. Val av mötesfunktionärer\n\n"
+        "1.1.1. Mötesordförande\n\nMötet väljer Jan Lindgren till mötesordförande.\n\n"
+        "1.1.2. Justerare\n\nMötet valde Göran Widham till justerare.\n\n"
+        "2. Rapporter\n\n"
+        "2.1. Ekonomisk rapport\n\nStyrelsen diskuterade två saker:\n    1. Resultatet\n    2. Budgeten\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötets öppnande"),
+        (None, "Mötesordförande"),
+        (None, "Justerare"),
+        (None, "Ekonomisk rapport"),
+    ]
+    assert result.items[1].decision == "Mötet väljer Jan Lindgren till mötesordförande."
+    assert result.items[2].decision == "Mötet valde Göran Widham till justerare."
+    assert "1. Resultatet" in result.items[3].text

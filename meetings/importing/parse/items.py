@@ -272,7 +272,7 @@ class ItemsMixin:
         item.presenters = list(dict.fromkeys([*item.presenters, *self._presenters_in(item.text)]))
 
     _DECISION_VERBS = re.compile(
-        r"\b(väljs|valdes|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
+        r"\b(väljs|valdes|väljer|valde|utser|utsåg|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
         r"(?:läggs|lades)\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag|bordlades)\b",
         re.IGNORECASE,
     )

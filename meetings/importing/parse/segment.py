@@ -201,12 +201,59 @@ def _bare_number_headings(lines: list[str]) -> list[dict]:
     return best if len(best) >= 2 else []
 
 
+# "1.1.2. Mötessekreterare": an agenda numbered as an outline, points with sub-points.
+_OUTLINE_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ].{0,149})$")
+
+
+def _outline_next(previous: tuple[int, ...] | None) -> set[tuple[int, ...]]:
+    """The numbers that may follow an outline number: its first sub-point, or the next at any level."""
+    if previous is None:
+        return {(1,)}
+    following = {(*previous, 1)}
+    for depth in range(1, len(previous) + 1):
+        following.add((*previous[: depth - 1], previous[depth - 1] + 1))
+    return following
+
+
+def _outline_headings(lines: list[str]) -> list[dict]:
+    """The points of an agenda numbered as an outline ("1.", "1.1.", "1.1.1."), for notes of
+    associations and parties.
+
+    A point is an item when it has no sub-points, or has its own text before the first one; a
+    point that only groups sub-points ("1.1. Val av mötesfunktionärer") is not. A number out of
+    sequence ("1." of a list inside an item) is the item's text.
+    """
+    chain: list[tuple[tuple[int, ...], int, str]] = []
+    for index, line in enumerate(lines):
+        if line[:1].isspace():
+            continue
+        match = _OUTLINE_HEADING.match(line)
+        if not match:
+            continue
+        number = tuple(int(part) for part in match.group(1).split("."))
+        if number in _outline_next(chain[-1][0] if chain else None):
+            chain.append((number, index, match.group(2).strip()))
+    if len(chain) < 3 or not any(len(number) > 1 for number, _index, _title in chain):
+        return []
+    headings = []
+    for position, (number, index, title) in enumerate(chain):
+        following = chain[position + 1] if position + 1 < len(chain) else None
+        grouping = following and following[0][: len(number)] == number
+        if grouping and not any(line.strip() for line in lines[index + 1 : following[1]]):
+            continue
+        headings.append({"index": index, "number": None, "title": title})
+    return headings
+
+
 def _item_headings(
     lines: list[str], problems: list[str] | None = None, levels: dict[int, int] | None = None
 ) -> list[dict]:
     """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
     headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
+        return headings
+    headings = _outline_headings(lines)
+    if headings:
         return headings
 
     expected = 1
