@@ -96,3 +96,39 @@ def test_an_agenda_numbered_as_an_outline_has_its_points_as_items():
     assert result.items[1].decision == "Mötet väljer Jan Lindgren till mötesordförande."
     assert result.items[2].decision == "Mötet valde Göran Widham till justerare."
     assert "1. Resultatet" in result.items[3].text
+
+
+def test_the_entries_of_a_table_of_contents_are_the_items_of_an_excerpt_without_them():
+    """Page numbers are no § numbers; the parts of the record listed ("Beslutande") are no items."""
+    text = (
+        "Protokoll från Socialutskottets sammanträde 2011-10-12 Innehållsförteckning\n\n"
+        "Beslutande... 2\n\nKvartalsrapport 2011-09-30 med helårsprognos... 3\n\n"
+        "Ekonomiskt bistånd... 6\n\nLVM-beredskap ... 7\n\n"
+        "Plats och tid Förvaltningshuset, kl 09.00-17.00\n\nBeslutande Annelie Hägg (C), ordförande\n\n"
+        "Under-\n\nskrifter Sekreterare ………..\n\nAnn Axelsson\n\nOrdförande ……….\n\nAnnelie Hägg\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title, i.decision) for i in result.items] == [
+        (None, "Kvartalsrapport 2011-09-30 med helårsprognos", None),
+        (None, "Ekonomiskt bistånd", None),
+        (None, "LVM-beredskap", None),
+    ]
+    assert "Annelie Hägg" in [a.name for a in result.attendees]  # the header runs on past the contents
+
+
+def test_a_flattened_table_of_contents_is_divided_at_its_leaders():
+    text = (
+        "Beslutande Anna Ek (S), ordförande\n"
+        "2 Regionfullmäktige PROTOKOLL Nya ledamöter och ersättare... 2 Förslag om inställt "
+        "sammanträde... 3 Motion. Övergång till digitala utskick... 9 Motion. Kostnadsfria måltider "
+        "för alla lärare Avsägelse. Regionfullmäktige. Ledamot och ersättare Avsägelser och fyllnadsval. "
+        "Socialnämnden, Viltförvaltningsdelegationen, hälso- och sjukvårdsnämnden, Wisby Centrum, "
+        "regionstyrelsen, barn- och utbildningsnämnden Medborgarförslag; nya...\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == [
+        "Nya ledamöter och ersättare",
+        "Förslag om inställt sammanträde",
+        "Motion. Övergång till digitala utskick",
+    ]
+    assert any("could not be told apart" in problem for problem in result.problems)

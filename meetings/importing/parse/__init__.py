@@ -65,6 +65,9 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         lines = self.lines
         headings = _item_headings(lines, self.result.problems, self.levels)
         first_item = headings[0]["index"] if headings else len(lines)
+        if headings and all(h.get("contents") for h in headings):
+            # Items known only from a table of contents: the header runs on past it.
+            first_item = len(lines)
         closing = self._closing_start(headings)
         header = lines[:first_item]
         self._record_kind(header, headings)

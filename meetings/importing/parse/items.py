@@ -143,7 +143,7 @@ class ItemsMixin:
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
-            title, run_on = _title_split(title)
+            title, run_on = _title_split(title) if not heading.get("contents") else (title, "")
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
             # A paragraph known only from the table of contents has a title and nothing else.

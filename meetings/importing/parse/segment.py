@@ -298,7 +298,63 @@ def _item_headings(
         if match and int(match.group(1)) == expected and not _PARTY.search(line):
             headings.append({"index": index, "number": None, "title": match.group(2).strip()})
             expected += 1
-    return headings if len(headings) >= 2 else []
+    if len(headings) >= 2:
+        return headings
+    return _contents_entries(lines, problems if problems is not None else [])
+
+
+# An entry of a table of contents without "§": "Kvartalsrapport med helårsprognos... 3", also
+# several in one flattened line ("… regionfullmäktige... 2 Förslag om inställt sammanträde... 3").
+_CONTENTS_ENTRY = re.compile(
+    r"(?P<title>(?:[^.…]|\.(?!\s?\.))*?[^\s.…])\s*(?:(?:\.\s?){2,}|…+)\s*(?:\d{1,3}\b)?"
+)
+_CONTENTS_LABEL = re.compile(
+    r"^.*\b(?:Innehållsförteckning|Innehåll|Ärendelista|Ärendeförteckning)\b\s*", re.IGNORECASE
+)
+# The running head of a flattened page before its contents: "Regionfullmäktige PROTOKOLL Nya …".
+_RUNNING_HEAD = re.compile(r"^.{0,60}?\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\s+(?=[A-ZÅÄÖ])")
+_CONTENTS_TITLE = 200
+# Entries for the parts of the record that are no agenda item.
+_CONTENTS_NOT_AN_ITEM = re.compile(
+    r"^(?:beslutande|närvarande|ledamöter|ersättare|övriga\s+(?:närvarande|deltagande)|justering\w*"
+    r"|underskrifter|paragrafer|anslag|bevis|innehåll\w*)\b"
+    # The dotted lines of the signatures: "Ordförande ……", "Per Lundin Justerande ……".
+    r"|.*\b(?:ordförande|sekreterare|justerande|justerare)$",
+    re.IGNORECASE,
+)
+
+
+def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
+    """The entries of a table of contents, as items, when the excerpt holds no item of its own.
+
+    Their page numbers are no paragraph numbers: the items have none. Tried last, when no other
+    layout of items is found.
+    """
+    headings: list[dict] = []
+    labelled = False
+    for index, line in enumerate(lines):
+        if not _CONTENTS_LEADER.search(line) and not re.search(r"(?:\.\s?){3,}|…", line):
+            continue
+        label = _CONTENTS_LABEL.match(line)
+        if label:
+            labelled = True
+            line = line[label.end() :]
+        line = _RUNNING_HEAD.sub("", line)
+        for match in _CONTENTS_ENTRY.finditer(line):
+            title = " ".join(match.group("title").split())
+            if len(title) < 3 or not title[:1].isupper() or _CONTENTS_NOT_AN_ITEM.match(title):
+                continue
+            if len(title) > _CONTENTS_TITLE:
+                # Entries run together where the page numbers and leaders were lost.
+                problems.append(
+                    _("Entries of the table of contents could not be told apart: “%(text)s”.")
+                    % {"text": title[:300]}
+                )
+                continue
+            headings.append({"index": index, "number": None, "title": title, "contents": True, "end": None})
+    if len(headings) >= 3 or (headings and labelled):
+        return headings
+    return []
 
 
 class SegmentMixin:
