@@ -132,3 +132,26 @@ def test_a_flattened_table_of_contents_is_divided_at_its_leaders():
         "Motion. Övergång till digitala utskick",
     ]
     assert any("could not be told apart" in problem for problem in result.problems)
+
+
+def test_headings_standing_alone_are_the_items_of_notes_without_numbers():
+    """A wiki export: short lines between empty lines, each with its list beneath."""
+    text = (
+        "Årsmötesprotokoll 2009-03-14\n\nFrån föreningens wiki\n\n • Plats: Kungliga Biblioteket\n"
+        " • 14 mars 14:00\n\nÅrsmötets öppnande\n\n • Mötet öppnades.\n\n"
+        "Val av mötespresidium\n\n • Karl Sigfrid valdes till mötets ordförande.\n"
+        " • Jan Ainali valdes till mötets sekreterare.\n • Ordföranden tackade.\n\n"
+        "Motioner och propositioner\n\n • Frågan bordlades då inga inkommit.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Årsmötets öppnande"),
+        (None, "Val av mötespresidium"),
+        (None, "Motioner och propositioner"),
+    ]
+    assert [i.decision for i in result.items] == [
+        None,
+        "Karl Sigfrid valdes till mötets ordförande.\nJan Ainali valdes till mötets sekreterare.",
+        "Frågan bordlades då inga inkommit.",
+    ]
+    assert result.items[1].text == "- Ordföranden tackade."

@@ -273,7 +273,8 @@ class ItemsMixin:
 
     _DECISION_VERBS = re.compile(
         r"\b(väljs|valdes|väljer|valde|utser|utsåg|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
-        r"(?:läggs|lades)\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag|bordlades)\b",
+        r"(?:läggs|lades)\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag|bordlades"
+        r"|beslutades|bestämdes|godkände|fastställde)\b",
         re.IGNORECASE,
     )
 
@@ -284,6 +285,19 @@ class ItemsMixin:
         # with a lower-case "att" after a finished sentence is the decision (an att-sats).
         paragraphs = [p for part in text.split("\n\n") for p in re.split(r"(?<=[.!?])\s+(?=att\s)", part)]
         for paragraph in paragraphs:
+            bullets = paragraph.split("\n")
+            if all(b.startswith("- ") for b in bullets):
+                # A list of what happened ("- Karl Sigfrid valdes till mötets ordförande."): the
+                # points that state an outcome are the decision.
+                decided = [b[2:] for b in bullets if len(b) <= 250 and self._DECISION_VERBS.search(b)]
+                if decided:
+                    item.decisions.append(
+                        DecisionText(text="\n".join(decided), kind=decision_kind(decided[0]))
+                    )
+                    rest = [b for b in bullets if b[2:] not in decided]
+                    if rest:
+                        kept.append("\n".join(rest))
+                    continue
             if re.match(r"att\s+\w", paragraph) and len(paragraph) <= 400:
                 item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
                 continue

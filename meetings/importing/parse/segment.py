@@ -300,7 +300,45 @@ def _item_headings(
             expected += 1
     if len(headings) >= 2:
         return headings
-    return _contents_entries(lines, problems if problems is not None else [])
+    return _contents_entries(lines, problems if problems is not None else []) or _standalone_headings(lines)
+
+
+# What a heading standing alone is not: a field of the header, a sentence, a list's introduction.
+_NOT_A_HEADING = re.compile(
+    r"^(?:plats|tid|datum|närvarande|frånvarande|deltagare|kallade|ordförande|sekreterare|justerare"
+    r"|protokoll|mötesprotokoll|dagordning)\b|[.,:;]$|^[•-]",
+    re.IGNORECASE,
+)
+_HEADER_FIELD = re.compile(
+    r"^[•-]?\s*(?:plats|tid|datum|närvarande)\s*:|^[•-]?\s*\d{1,2}\s+\w+\s+\d{1,2}[:.]\d{2}$", re.IGNORECASE
+)
+
+
+def _standalone_headings(lines: list[str]) -> list[dict]:
+    """Headings without numbers, each a short line standing alone between empty lines with its
+    text or list beneath: notes of associations exported from a wiki or a word processor.
+
+    Tried last. The first line is the document's title; a heading over header fields only
+    ("Plats: …", "14 mars 14:00") is no item.
+    """
+    headings = []
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        if not line or lines[index - 1].strip() or (index + 1 < len(lines) and lines[index + 1].strip()):
+            continue
+        if len(line) > 80 or not line[:1].isupper() or _NOT_A_HEADING.search(line):
+            continue
+        headings.append({"index": index, "number": None, "title": line})
+    # A heading followed at once by another heading is a sub-title, not an item; one over header
+    # fields only is part of the header.
+    kept = []
+    for position, heading in enumerate(headings):
+        end = headings[position + 1]["index"] if position + 1 < len(headings) else len(lines)
+        body = [line.strip() for line in lines[heading["index"] + 1 : end] if line.strip()]
+        if not body or all(_HEADER_FIELD.match(line) for line in body):
+            continue
+        kept.append(heading)
+    return kept if len(kept) >= 3 else []
 
 
 # An entry of a table of contents without "§": "Kvartalsrapport med helårsprognos... 3", also
