@@ -12,13 +12,13 @@ def test_a_heading_that_runs_on_into_a_sentence_ends_where_the_sentence_starts()
         "Förslag till dagordning godkänns. Att jämte ordföranden justera protokollet utses Per Berg.\n"
         "§ 9 Vårdhundar inom omsorgen Sjuksköterskan Zonitha Ödling informerar om hundteamet. "
         "Teamet består av två hundförare.\n"
-        "§ 10 Kulturstrategi Lena Byström har kommit för att informera om arbetet.\n"
+        "§ 10 Östersunds kommuns Kulturstrategi Lena Byström har kommit för att informera om arbetet.\n"
     )
     result = protocol_parse(text)
     assert [(i.number, i.title) for i in result.items] == [
         (8, "Öppnande, dagordning, justering"),
         (9, "Vårdhundar inom omsorgen"),
-        (10, "Kulturstrategi"),
+        (10, "Östersunds kommuns Kulturstrategi"),
     ]
     assert result.items[0].decision == (
         "Förslag till dagordning godkänns. Att jämte ordföranden justera protokollet utses Per Berg."
@@ -155,3 +155,40 @@ def test_headings_standing_alone_are_the_items_of_notes_without_numbers():
         "Frågan bordlades då inga inkommit.",
     ]
     assert result.items[1].text == "- Ordföranden tackade."
+
+
+LATEX = (
+    r"\input{../preamble/preamble} \newcommand \meetingdate {11 februari 2014} "
+    r"\newcommand \meetingplace {Språkbanken, Göteborg} \rhead{\footnotesize \meetingdate} "
+    r"\begin{document} \section*{Protokoll, styrelsemöte \\ \meetingdate} "
+    r"\parbox[t]{\tempOne}{% Tid och plats: }% \parbox[t]{\tempTwo}{\meetingdate, \meetingplace}\mypar "
+    r"\parbox[t]{\tempOne}{% Deltagare: }% \begin{multicols}{3}% Gustav Eek \\ Stian Rødven Eide "
+    r"\end{multicols}% \newcommand \meetingchairman {Stian Rødven Eide} \newcommand \approval {Gustav Eek} "
+    r"\begin{enumerate} \item Mötet öppnades. \item \meetingchairman\ valdes till ordförande och "
+    r"\approval\ till justeringsperson. \item Fastställande av dagordning. Då gästen har rest långt "
+    r"bordlades alla standardfrågor. \item Rapporter \begin{enumerate} \item Ekonomi \begin{itemize} "
+    r"\item Några avgifter har kommit in. \end{itemize} \end{enumerate} \item Övriga frågor "
+    r"\begin{itemize} \item Mötesplanering. Mötet beslutade att styrelsen ska träffas varannan vecka. "
+    r"\end{itemize} \end{enumerate} \end{document}"
+)
+
+
+def test_a_latex_source_without_line_breaks_has_its_outermost_list_points_as_items():
+    """Macros are expanded; a point's first sentence is its title, the points beneath are its text."""
+    result = protocol_parse(LATEX * 1 + " " * 1000)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötet öppnades"),
+        (None, "Stian Rødven Eide valdes till ordförande och Gustav Eek till justeringsperson"),
+        (None, "Fastställande av dagordning"),
+        (None, "Rapporter"),
+        (None, "Övriga frågor"),
+    ]
+    assert [i.decision for i in result.items] == [
+        None,
+        "Stian Rødven Eide valdes till ordförande och Gustav Eek till justeringsperson.",
+        "Då gästen har rest långt bordlades alla standardfrågor.",
+        None,
+        "Mötesplanering. Mötet beslutade att styrelsen ska träffas varannan vecka.",
+    ]
+    assert "Några avgifter har kommit in." in result.items[3].text
+    assert "\\" not in " ".join(i.text for i in result.items)

@@ -44,6 +44,15 @@ def _sentence_start(title: str) -> int | None:
             continue
         if title[match.start() - 1] != " ":
             continue
+        before = title[: match.start()].split()
+        if before[-1][:1].isupper():
+            # "Stian Rødven Eide valdes …" is one name; "Anmälningar Kanslichefen anmälde" and
+            # "Uthyrningsläget Jeanette Berggren informerade" are a title and a sentence.
+            noun = _DEFINITE.match(match.group(0).split()[0]) or (
+                _DEFINITE.match(before[-1]) and before[-1].endswith("et")
+            )
+            if len(before) > 1 or not noun:
+                continue
         if len(title[match.end() :].split()) < 3:
             continue  # "Hur ska köket och Monaden åtgärdas?": a title may be a question.
         words = match.group(0).split()
@@ -54,7 +63,10 @@ def _sentence_start(title: str) -> int | None:
             if _DEFINITE.match(word) and (position == 0 or word.endswith("et")):
                 return offset
             offset += len(word) + 1
-        if len(words) >= 2:
+        if len(words) >= 3:
+            # "… kommuns Kulturstrategi Lena Byström har kommit": a name is two words.
+            return match.start() + len(" ".join(words[:-2])) + 1
+        if len(words) == 2:
             return match.start()  # A person's name.
     return None
 
@@ -144,6 +156,12 @@ class ItemsMixin:
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
             title, run_on = _title_split(title) if not heading.get("contents") else (title, "")
+            # A point that is itself the outcome: "Stian Rødven Eide valdes till ordförande, …".
+            outcome = (
+                title
+                if title.endswith(".") and len(title.split()) >= 5 and self._DECISION_VERBS.search(title)
+                else None
+            )
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
             # A paragraph known only from the table of contents has a title and nothing else.
@@ -161,6 +179,8 @@ class ItemsMixin:
                 number=heading["number"], position=position, title=title[:500], case_number=case_number
             )
             self._item_body(item, body)
+            if outcome and not item.decisions:
+                item.decisions.append(DecisionText(text=outcome, kind=decision_kind(outcome)))
             self.result.items.append(item)
 
     def _item_body(self, item: Item, body: list[str]) -> None:

@@ -124,6 +124,78 @@ def _table_row(line: str) -> str:
     return " ".join(cell.strip() for cell in line.split("|") if cell.strip())
 
 
+# A LaTeX source, often with its line breaks lost: its macros, its sections and the points of its
+# lists ("\begin{enumerate} \item Mötet öppnades. \item …").
+_LATEX_SOURCE = re.compile(r"\\begin\{document\}|\\documentclass|\\newcommand")
+_LATEX_MACRO = re.compile(r"\\(?:re)?newcommand\s*\{?\\([a-zA-Z]+)\}?\s*\{([^{}]*)\}")
+_LATEX_TOKEN = re.compile(
+    r"\\begin\{(?P<begin>[a-zA-Z]+\*?)\}(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+    r"|\\end\{(?P<end>[a-zA-Z]+\*?)\}"
+    r"|\\item\b(?:\[[^\]]*\])?"
+    r"|\\(?P<section>(?:sub){0,2})section\*?\{(?P<title>[^{}]*)\}"
+)
+_LATEX_LAYOUT = re.compile(
+    r"\\(?:vspace|hspace|setlength|settowidth|addtolength|newlength|input|rhead|lhead|chead|rfoot|lfoot"
+    r"|cfoot|selectlanguage|label|thispagestyle|pagestyle|usepackage|documentclass)\*?"
+    r"(?:\s*(?:\[[^\]]*\]|\{[^{}]*\}|\\(?!begin|end|item|(?:sub)*section)[a-zA-Z]+(?![a-zA-Z])))*"
+    # A box's width and position, not its content: "\parbox[t]{\tempOne}{Tid och plats:}".
+    r"|\\(?:parbox|makebox|framebox)(?:\[[^\]]*\])*\{[^{}]*\}"
+)
+_LATEX_ITEM = "\x00"
+# A source whose line breaks were lost (a line this long) is read as below; one with its lines is
+# read by its section headings alone.
+_FLAT_LATEX = 1000
+
+
+def _latex_text(text: str) -> str:
+    """A LaTeX source as lines: its macros without arguments expanded, a section as a heading line,
+    a point of an outermost numbered list as a heading (its first sentence) with its text beneath,
+    other points as bullets, and the remaining commands and braces removed."""
+    macros = {name: value.strip() for name, value in _LATEX_MACRO.findall(text)}
+    text = _LATEX_MACRO.sub(" ", text)
+    for _round in range(3):
+        for name, value in macros.items():
+            text = re.sub(rf"\\{name}(?![a-zA-Z])(?:\\ )?", lambda _m, v=value: v + " ", text)
+    # A comment cannot be told from the text that follows it once the line breaks are lost.
+    text = text.replace("%", " ")
+    text = _LATEX_LAYOUT.sub(" ", text)
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for match in _LATEX_TOKEN.finditer(text):
+        out.append(text[position : match.start()])
+        position = match.end()
+        if match.group("begin"):
+            stack.append(match.group("begin"))
+            out.append("\n")
+        elif match.group("end"):
+            if match.group("end") in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(match.group("end")) :]
+            out.append("\n")
+        elif match.group("title") is not None:
+            title = " ".join(match.group("title").replace("\\\\", " ").split())
+            out.append(f"\n\\{match.group('section')}section*{{{title}}}\n")
+        else:
+            lists = [env for env in stack if env in ("enumerate", "itemize", "description")]
+            outermost = lists == ["enumerate"]
+            out.append(f"\n{_LATEX_ITEM}" if outermost else "\n• ")
+    out.append(text[position:])
+    text = "".join(out).replace("\\\\", "\n").replace("``", "“").replace("''", "”")
+    text = re.sub(r"\\([&%$#_])", r"\1", text)
+    text = re.sub(r"\\[a-zA-Z]+\*?|\\(?=\s)|[{}$~]", " ", text)
+    lines = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line.startswith(_LATEX_ITEM):
+            line = line[1:].strip()
+            stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", line)
+            head, rest = (line[: stop.end()], line[stop.end() :].strip()) if stop else (line, "")
+            lines.extend(["", f"\\subsection*{{{head}}}", rest, ""])
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
     return text_lines(text)[0]
@@ -132,6 +204,8 @@ def text_prepare(text: str) -> list[str]:
 def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     """The clean lines, and the markup headings among them: line index → level (1 is the top)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if _LATEX_SOURCE.search(text) and max(len(line) for line in text.split("\n")) > _FLAT_LATEX:
+        text = _latex_text(text)
     text = _FRONT_MATTER.sub("", text)
     text = _HTML_COMMENT.sub("\n", text)
     if _HTML_TAG.search(text):
