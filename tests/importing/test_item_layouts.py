@@ -192,3 +192,23 @@ def test_a_latex_source_without_line_breaks_has_its_outermost_list_points_as_ite
     ]
     assert "Några avgifter har kommit in." in result.items[3].text
     assert "\\" not in " ".join(i.text for i in result.items)
+
+
+def test_flattened_pages_break_before_a_labelled_paragraph_number_not_the_page_number():
+    """ "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 …": 3 is the page, "Sn 49" the paragraph."""
+    filler = "Ordföranden informerade om läget i verksamheten och svarade på frågor från ledamöterna. " * 3
+    text = (
+        "Transkript\n\n1 PROTOKOLL 1 Plats och tid Folkets Hus, kl 13:00 Beslutande Anna Ek, ordf. Per Berg\n\n"
+        f"3 KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. {filler}"
+        "Dagordningen godkändes.\n\n"
+        f"4 KOMMUN PROTOKOLL 4 Sn 50 Delårsrapport 2017 (KS/2017:499) Socialnämndens beslut "
+        f"Delårsrapporten godkänns. Beskrivning av ärendet {filler}\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title, i.case_number) for i in result.items] == [
+        (49, "Sammanträdets öppnande, formalia", None),
+        (50, "Delårsrapport 2017", "KS/2017:499"),
+    ]
+    assert result.items[0].decision == "Dagordningen godkändes."
+    assert result.items[1].decision == "Delårsrapporten godkänns."
+    assert result.items[1].text.startswith("Ordföranden informerade")

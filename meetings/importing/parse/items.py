@@ -34,6 +34,28 @@ _VERB = re.compile(
 _DEFINITE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:et|en|an)$")
 
 
+_LABEL_AT_START = re.compile(
+    r"^(?P<label>Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
+    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut|[A-ZÅÄÖ][a-zåäö]+s\s+beslut)\s*[:.–-]?\s+(?P<rest>\S.*)$"
+)
+# A case number in brackets after the title of a municipal paragraph: "Delårsrapport 2017 (KS/2017:499)".
+_BRACKETED_CASE = re.compile(
+    r"\s*\((?P<case>[A-ZÅÄÖ]{1,6}\s?[/ -]?\s?\d{2,4}[:/.-]\d{1,6}(?:[:/.-]\d{1,6})?)\)$"
+)
+
+
+def _run_on_lines(text: str) -> list[str]:
+    """The text that ran on after a heading, as lines: each section label on a line of its own."""
+    lines = []
+    for piece in _RUN_ON_LABEL.split(text):
+        match = _LABEL_AT_START.match(piece.strip())
+        if match:
+            lines.extend([match.group("label"), match.group("rest")])
+        else:
+            lines.append(piece.strip())
+    return lines
+
+
 def _sentence_start(title: str) -> int | None:
     """Where a sentence starts inside a heading line, after its first word; None when none does."""
     first = title.find(" ")
@@ -156,6 +178,10 @@ class ItemsMixin:
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
             title, run_on = _title_split(title) if not heading.get("contents") else (title, "")
+            bracketed = _BRACKETED_CASE.search(title)
+            if bracketed and case_number is None:
+                case_number = bracketed.group("case")
+                title = title[: bracketed.start()]
             # A point that is itself the outcome: "Stian Rødven Eide valdes till ordförande, …".
             outcome = (
                 title
@@ -167,7 +193,7 @@ class ItemsMixin:
             # A paragraph known only from the table of contents has a title and nothing else.
             body = [] if heading.get("contents") else lines[last + 1 : end]
             if run_on:
-                body = [run_on, *body]
+                body = [*_run_on_lines(run_on), *body]
             if case_number is None:
                 for line in body[:3]:
                     match = re.match(r"^\s*(?:Dnr|Diarienummer)\.?\s*:?\s*(\S.*)$", line, re.IGNORECASE)

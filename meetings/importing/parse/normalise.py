@@ -48,13 +48,18 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 
 
 # "… godkändes. 55 Val av sekreterare …": a paragraph number without "§" inside a flattened page.
-_FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+[\s,])")
+# A short label of the body may stand before the number ("Sn 49 Sammanträdets öppnande"): the line
+# breaks before it.
+_FLAT_NUMBER = re.compile(
+    r"(?<!\.\.\s)(?<=\s)(?:[A-ZÅÄÖ][A-Za-zåäö]{0,2}\s)?(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+[\s,])"
+)
 
 
-def consecutive_run(candidates: list, *, number) -> list:
+def consecutive_run(candidates: list, *, number, latest: bool = False) -> list:
     """The longest run of candidates, in reading order, whose numbers go up by one (54, 55, 56 …).
 
-    Linear in the number of candidates: each extends the run that ends at the number before it.
+    Of runs equally long, the first; with ``latest``, the last. Linear in the number of
+    candidates: each extends the run that ends at the number before it.
     """
     runs: dict[int, list] = {}
     best: list = []
@@ -62,22 +67,29 @@ def consecutive_run(candidates: list, *, number) -> list:
         value = number(candidate)
         run = [*runs.pop(value - 1, []), candidate]
         runs[value] = run
-        if len(run) > len(best):
+        if len(run) > len(best) or (latest and len(run) == len(best)):
             best = run
     return best
 
 
 def _flat_number_breaks(lines: list[str]) -> set[tuple[int, int]]:
     """Where consecutive paragraph numbers (54, 55, 56 …) stand inside flattened lines: (line, offset)."""
-    found = [
-        (number, index, match.start())
-        for index, line in enumerate(lines)
-        if len(line) >= _FLAT_LINE
-        for match in _FLAT_NUMBER.finditer(line)
-        if (number := int(match.group(1))) >= 2
-    ]
-    best = consecutive_run(found, number=lambda candidate: candidate[0])
-    return {(index, offset) for _number, index, offset in best} if len(best) >= 2 else set()
+    found = []
+    for index, line in enumerate(lines):
+        if len(line) < _FLAT_LINE:
+            continue
+        # The page's own number, at its start and again in its running head, is no paragraph's.
+        page = re.match(r"\s*(\d{1,3})\s", line)
+        for match in _FLAT_NUMBER.finditer(line):
+            number = int(match.group(1))
+            if number >= 2 and not (page and number == int(page.group(1))):
+                found.append((number, index, match.start()))
+    # The header's presence lists ("VD Malungshem AB 132 Lars Bälter … 133") may run as long as the
+    # paragraphs after them: both are split.
+    first = consecutive_run(found, number=lambda candidate: candidate[0])
+    last = consecutive_run(found, number=lambda candidate: candidate[0], latest=True)
+    best = [*first, *last] if len(first) == len(last) else first
+    return {(index, offset) for _number, index, offset in best} if len(first) >= 2 else set()
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -100,8 +112,9 @@ def _unflatten(lines: list[str]) -> list[str]:
             piece.strip() for part in line.split("\n") for piece in _FLAT_BREAK.split(part.strip()) if piece
         ]
         if len(pieces) < 3:
-            # A long paragraph of prose, not a page of fields and headings.
-            result.append(line)
+            # A long paragraph of prose, not a page of fields and headings; split only before
+            # its paragraph numbers.
+            result.extend(line.split("\n"))
             continue
         result.extend(piece for piece in pieces if piece)
         result.append("")
