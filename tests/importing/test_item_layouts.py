@@ -212,3 +212,65 @@ def test_flattened_pages_break_before_a_labelled_paragraph_number_not_the_page_n
     assert result.items[0].decision == "Dagordningen godkändes."
     assert result.items[1].decision == "Delårsrapporten godkänns."
     assert result.items[1].text.startswith("Ordföranden informerade")
+
+
+def test_a_decision_that_grants_the_proposals_clauses_is_those_clauses():
+    """Typst notes: "Beslut: attsats 1 bifalles, attsats 2 nekas" decide what the proposal said."""
+    text = (
+        "= Divisionsstämma\n\n== Fastställande av röstlängd\nEn röstlängd är en lista.\n\n"
+        "=== Förslag till beslut inför mötet\n#attSatser([ stämman fastställer den nuvarande röstlängden ])\n\n"
+        "=== Beslut\n#attSatser(\n  [ attsatsen bifalles. ]\n)\n\n#pagebreak()\n"
+        "== Proposition: Väggundersökning\nStyrelsen föreslår följande.\n\n=== Förslag till beslut\n"
+        "#attSatser(\n  [uppdraget fortsätter under styrelsen.],\n  [en arbetsgrupp skapas,\n"
+        "för att komma fram till en slutsats.],\n  [arbetet avslutas.]\n)\n"
+        "=== Beslut\n#attSatser(\n  [attsats 1 bifalles.],\n  [attsats 2 nekas.],\n  [attsats 3 nekas.]\n)\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.title, i.decision) for i in result.items] == [
+        ("Fastställande av röstlängd", "stämman fastställer den nuvarande röstlängden"),
+        ("Proposition: Väggundersökning", "uppdraget fortsätter under styrelsen."),
+    ]
+    assert "#" not in result.items[0].text
+
+
+def test_att_and_attsats_bifalles_decide_the_att_clause():
+    text = (
+        "# Möte 2023-03-24\n\n## Plats\nStyrelserummet\n\n## Öppnar mötet 12:05\n\nAlla mår bra\n\n"
+        "## Beslutsbarhet:\nAtt: Styrelsen uppfyller kraven för beslutbarhet\n\nBeslut: Attsats bifalles\n\n"
+        "## Dekoration\nAtt: Godkänna äskningen på 650kr.\n\nBeslut: Attsats bifalles\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.title, i.decision) for i in result.items] == [
+        ("Öppnar mötet", None),
+        ("Beslutsbarhet", "Styrelsen uppfyller kraven för beslutbarhet"),
+        ("Dekoration", "Godkänna äskningen på 650kr."),
+    ]
+
+
+def test_top_level_points_with_points_beneath_are_the_items_of_markdown_notes():
+    text = (
+        "# Mötesprotokoll\n\n## 17 november 2021\n\n## Närvarande\n\n- Victor Lells\n- Erik Mattfolk\n\n"
+        "## Mötets öppnande 12:15\n\n- LiTHe Hack\n  - Ett möte?\n  - Kassör beställer posters.\n\n"
+        "- D20/GameJam\n  - Gruppen får spendera sin budget.\n\n- REPLY ALL i konversationer!\n\n"
+        "- Inventarie\n  - Ett kalkylark ska läggas upp.\n\n## Övrigt\n\n## Nästa möte Onsdag 12:15 2021-11-24\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == [
+        "Mötets öppnande",
+        "LiTHe Hack",
+        "D20/GameJam",
+        "REPLY ALL i konversationer!",
+        "Inventarie",
+        "Övrigt",
+        "Nästa möte",
+    ]
+    assert "Kassör beställer posters." in result.items[1].text
+
+
+def test_opening_the_meeting_is_no_decision_and_the_minutes_laid_to_rest_are():
+    text = HEADER + (
+        "§ 127 Mötet öppnas\n\nAmanda Jackson förklarar mötet öppnat.\n\n"
+        "§ 128 Protokoll från styrelsens möte 12 december\n\nStyrelsen lägger protokollet till handlingarna.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.decision for i in result.items] == [None, "Styrelsen lägger protokollet till handlingarna."]

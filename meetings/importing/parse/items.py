@@ -44,6 +44,14 @@ _BRACKETED_CASE = re.compile(
 )
 
 
+# When the point was taken, after its title: "Mötets öppnande 12:15", "Nästa möte Onsdag 12:15 2021-11-24".
+_CLOCK_AFTER_TITLE = re.compile(
+    r"(?:\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|kl\.?))?"
+    r"\s+\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?(?:\s+\d{4}-\d{2}-\d{2})?$",
+    re.IGNORECASE,
+)
+
+
 def _run_on_lines(text: str) -> list[str]:
     """The text that ran on after a heading, as lines: each section label on a line of its own."""
     lines = []
@@ -178,6 +186,7 @@ class ItemsMixin:
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
             title, run_on = _title_split(title) if not heading.get("contents") else (title, "")
+            title = _CLOCK_AFTER_TITLE.sub("", title) or title
             bracketed = _BRACKETED_CASE.search(title)
             if bracketed and case_number is None:
                 case_number = bracketed.group("case")
@@ -293,8 +302,10 @@ class ItemsMixin:
                 decision_lines[-1].append(stripped)
             else:
                 blocks[mode].append(line)
+        proposals = _proposals(body)
         for lines in decision_lines:
             text = _paragraphs(lines)
+            text = _granted(text, proposals) or text
             if text:
                 item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
         text = _paragraphs(blocks["text"])
@@ -309,6 +320,8 @@ class ItemsMixin:
             and len(text) <= 120
             and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
             and not text.endswith(":")
+            # Opening the meeting is no decision: "Ordföranden förklarar mötet öppnat."
+            and not re.search(r"\böppna(?:t|r|de|des|s)?\b|\bvälkomna\b", text, re.IGNORECASE)
         ):
             # The one short sentence under a § is its outcome: "Inga övriga ärenden."
             item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
@@ -319,8 +332,9 @@ class ItemsMixin:
 
     _DECISION_VERBS = re.compile(
         r"\b(väljs|valdes|väljer|valde|utser|utsåg|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
-        r"(?:läggs|lades)\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag|bordlades"
-        r"|beslutades|bestämdes|godkände|fastställde)\b",
+        r"(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna|noterar\s+informationen|beslutar"
+        r"|beslutade|i\s+uppdrag|bordlades|beslutades|bestämdes|godkände|fastställde"
+        r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann)\b",
         re.IGNORECASE,
     )
 
@@ -367,9 +381,10 @@ class ItemsMixin:
     # The outcome in a paragraph of several sentences, as a flattened page or a terse record has
     # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns."
     _OUTCOME = re.compile(
-        r"\b(?:väljs|valdes|väljer|utses|utsågs|utser|fastställs|fastställdes|godkänns|godkändes|bordlades"
-        r"|bordläggs|beslöts|beslutades|beslutade\s+att|beslutar\s+att|beslöt|lades\s+till\s+handlingarna"
-        r"|läggs\s+till\s+handlingarna)\b",
+        r"\b(?:väljs|valdes|väljer|valde|utses|utsågs|utser|fastställs|fastställdes|fastställde|godkänns"
+        r"|godkändes|godkände|bordlades|bordläggs|beslöts|beslutades|beslutade(?:\s+\w+){0,2}\s+att"
+        r"|beslutar(?:\s+\w+){0,2}\s+att|beslöt|(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna"
+        r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann)\b",
         re.IGNORECASE,
     )
 
@@ -476,6 +491,70 @@ def _paragraphs(lines: list[str]) -> str:
         else:
             merged.append(paragraph)
     return "\n\n".join("\n".join(p) for p in merged)
+
+
+# The proposal an item puts to the meeting: under "Förslag till beslut (inför mötet)", or "Att: …".
+_PROPOSAL_HEADING = re.compile(r"^(?:förslag\s+till\s+beslut|beslutsförslag)\b[^.]{0,40}:?$", re.IGNORECASE)
+_PROPOSAL_LINE = re.compile(r"^att\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+# A decision that only grants or refuses the proposal's clauses: "Attsats bifalles", "attsats 1
+# bifalles. attsats 2 nekas.", "Förslaget bifalls".
+_GRANT = re.compile(
+    r"^(?:-\s*)?(?:att-?satse[nr]|att-?sats(?:erna)?|förslaget|yrkandet)\s*(?P<number>\d+)?\s+"
+    r"(?:(?P<granted>bifall(?:e)?s|bifölls|antas|godkänns)|nekas|avslås|avslogs|faller)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _proposals(body: list[str]) -> list[str]:
+    """The clauses of the proposal in an item's lines, in order."""
+    clauses: list[str] = []
+    collecting = False
+    for raw in body:
+        line = raw.strip()
+        match = _PROPOSAL_LINE.match(line)
+        if match:
+            clauses.append(match.group("text").strip())
+            continue
+        if _PROPOSAL_HEADING.match(line):
+            collecting = True
+            continue
+        if not collecting:
+            continue
+        if not line:
+            if clauses:
+                collecting = False
+            continue
+        heading = (
+            len(line) < 40 and not line.startswith("•") and line[:1].isupper() and not line.endswith(".")
+        )
+        if heading or ItemsMixin._SECTION_HEADING.match(line):
+            collecting = False
+            continue
+        if line.startswith("•") or not clauses:
+            clauses.append(line.lstrip("• ").strip())
+        else:
+            clauses[-1] = f"{clauses[-1]} {line}"
+    return clauses
+
+
+def _granted(decision: str, proposals: list[str]) -> str | None:
+    """The clauses a decision grants, when it says no more than which clauses it grants."""
+    if not proposals or not decision:
+        return None
+    grants = [_GRANT.match(line.strip()) for line in decision.split("\n") if line.strip()]
+    if not grants or not all(grants):
+        return None
+    chosen = []
+    for match in grants:
+        if not match.group("granted"):
+            continue
+        if match.group("number"):
+            number = int(match.group("number"))
+            if 1 <= number <= len(proposals):
+                chosen.append(proposals[number - 1])
+        else:
+            chosen.extend(proposals)
+    return "\n".join(dict.fromkeys(chosen)) or None
 
 
 def decision_kind(text: str) -> str:

@@ -209,6 +209,22 @@ def _latex_text(text: str) -> str:
     return "\n".join(lines)
 
 
+# A function call of a Typst source: "#pagebreak()", "#attSatser([ stämman fastställer … ], [ … ])".
+_TYPST_CALL = re.compile(
+    r"^[ \t]*#[a-zA-Z][\w-]*\((?P<arguments>(?:[^()]|\([^()]*\))*)\)[ \t]*$", re.MULTILINE
+)
+
+
+def _typst_calls(text: str) -> str:
+    """Typst calls on lines of their own as their content: each [content] argument a bullet point."""
+
+    def content(match: re.Match) -> str:
+        parts = re.findall(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]", match.group("arguments"))
+        return "\n".join("• " + " ".join(part.split()) for part in parts if part.strip())
+
+    return _TYPST_CALL.sub(content, text)
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
     return text_lines(text)[0]
@@ -217,6 +233,8 @@ def text_prepare(text: str) -> list[str]:
 def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     """The clean lines, and the markup headings among them: line index → level (1 is the top)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if "#" in text:
+        text = _typst_calls(text)
     if _LATEX_SOURCE.search(text) and max(len(line) for line in text.split("\n")) > _FLAT_LATEX:
         text = _latex_text(text)
     text = _FRONT_MATTER.sub("", text)

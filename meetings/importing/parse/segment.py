@@ -176,6 +176,22 @@ def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
     return headings if len(headings) >= 2 else []
 
 
+def _outline_bullets(lines: list[str], headings: list[dict]) -> list[dict]:
+    """Markdown notes kept as an outline: under a heading, top-level bullet points with points
+    nested beneath them are the agenda points, each an item after the heading's own."""
+    if not headings:
+        return headings
+    result = []
+    for position, heading in enumerate(headings):
+        result.append(heading)
+        end = headings[position + 1]["index"] if position + 1 < len(headings) else len(lines)
+        points = [i for i in range(heading["index"] + 1, end) if lines[i].startswith("• ")]
+        nested = [i for i in points if i + 1 < end and re.match(r"^\s+• ", lines[i + 1])]
+        if len(nested) >= 2 and len(nested) * 2 >= len(points):
+            result.extend({"index": i, "number": None, "title": lines[i][2:].strip()} for i in points)
+    return result
+
+
 # "54 Godkännande av dagordning", "Sn 49 Sammanträdets öppnande", "KS 12 Budget": a paragraph
 # number without the § sign, after an optional short label of the body.
 # With a full stop ("3. Val av justerare") the number is the agenda's, not a paragraph's.
@@ -288,7 +304,7 @@ def _item_headings(
         expected += 1
     if len(headings) >= 2:
         return headings
-    headings = _bare_number_headings(lines) or _markup_headings(lines, levels or {})
+    headings = _bare_number_headings(lines) or _outline_bullets(lines, _markup_headings(lines, levels or {}))
     if headings:
         return headings
     # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
