@@ -274,3 +274,21 @@ def test_opening_the_meeting_is_no_decision_and_the_minutes_laid_to_rest_are():
     )
     result = protocol_parse(text)
     assert [i.decision for i in result.items] == [None, "Styrelsen lägger protokollet till handlingarna."]
+
+
+def test_an_entry_of_a_table_of_contents_goes_on_to_its_leader():
+    text = (
+        "Kommunstyrelsen\n\nInnehållsförteckning\n\n§ 8 Dnr KS-2023-00836\n"
+        "Begäran om medel för att motverka psykisk ohälsa -\n"
+        "Kultur & Fritid (Tillsammansgruppen) .................................................... 15\n\n"
+        "§ 9 Dnr KS-2023-00837\nSvar på Finansdepartementets remiss över betänkandet\n"
+        "Övergångsrestriktioner (2023:45) ............................................. 19\n\n"
+        "§ 10 Dnr KS-2023-00838\nInitiativ om uppdrag att ta fram\n"
+        "riktlinjer för sponsring .......................................................... 21\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (8, "Begäran om medel för att motverka psykisk ohälsa - Kultur & Fritid (Tillsammansgruppen)"),
+        (9, "Svar på Finansdepartementets remiss över betänkandet Övergångsrestriktioner (2023:45)"),
+        (10, "Initiativ om uppdrag att ta fram riktlinjer för sponsring"),
+    ]

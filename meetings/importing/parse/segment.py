@@ -27,9 +27,21 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     title = " ".join(title.split())
     last = index
     for _attempt in range(3):
-        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        # A wrapped entry of a table of contents ends in its leader and page number.
+        following = _CONTENTS_LEADER.sub("", lines[last + 1]).strip() if last + 1 < len(lines) else ""
         if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
             # A title wrapped mid-phrase goes on in lower case on the very next line.
+            title = f"{title} {following}"
+            last += 1
+            continue
+        if (
+            title
+            and following
+            and len(following) <= 80
+            and not _CONTENTS_LEADER.search(lines[last])
+            and _CONTENTS_LEADER.search(lines[last + 1])
+        ):
+            # An entry of a table of contents goes on to its leader.
             title = f"{title} {following}"
             last += 1
             continue
@@ -38,9 +50,10 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
         j = last + 1
         while j < len(lines) and not lines[j].strip() and j - last < 3:
             j += 1
-        if j >= len(lines) or not lines[j].strip() or len(lines[j].strip()) > 80:
+        wrapped = _CONTENTS_LEADER.sub("", lines[j]).strip() if j < len(lines) else ""
+        if not wrapped or len(wrapped) > 80:
             break
-        title = f"{title} {lines[j].strip()}"
+        title = f"{title} {wrapped}"
         last = j
     return title, last
 
