@@ -292,3 +292,21 @@ def test_an_entry_of_a_table_of_contents_goes_on_to_its_leader():
         (9, "Svar på Finansdepartementets remiss över betänkandet Övergångsrestriktioner (2023:45)"),
         (10, "Initiativ om uppdrag att ta fram riktlinjer för sponsring"),
     ]
+
+
+def test_numbered_points_of_a_flattened_page_run_on_into_their_text():
+    """ "3. Val av mötesordförande Mötet väljer …": a point whose number was lost leaves a gap of one."""
+    text = (
+        "Protokoll Styrelsemöte\n\nNärvarande: Johan Herrnsdorf, Rasmus Palm och Robert Tiinus\n"
+        "1. Mötet öppnas Robert Tiinus öppnar mötet klockan 19.\n"
+        "3. Val av mötesordförande Mötet väljer Rasmus Palm till mötesordförande.\n"
+        "4. Godkännande av dagordning Mötet bestämmer att justera dagordningen löpande.\n"
+        "5. Genomgång av inkommen post Har fått räkning från SafeTeam och brev från räddningstjänsten.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.title, i.decision) for i in result.items] == [
+        ("Mötet öppnas", None),
+        ("Val av mötesordförande", "Mötet väljer Rasmus Palm till mötesordförande."),
+        ("Godkännande av dagordning", "Mötet bestämmer att justera dagordningen löpande."),
+        ("Genomgång av inkommen post", None),
+    ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .attendance import _PARTY, PARAGRAPH_DIGITS
 from .normalise import consecutive_run
 from .shapes import _UPPER
+from .titles import title_split
 
 _PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
 # A line of a table of contents: dotted leaders and a page number ("Förändring av ärendelista ..... 5").
@@ -307,14 +308,19 @@ def _item_headings(
         if inner is not None and number == inner:
             inner += 1
             continue
-        if number != expected:
+        title = match.group(2).strip()
+        # A heading of a flattened page runs on into its text ("3. Val av mötesordförande Mötet
+        # väljer …"); there, a number lost in extraction may leave a gap of one.
+        short, run_on = title_split(title)
+        flat = bool(run_on) and len(short) <= 80
+        if number != expected and not (flat and headings and number == expected + 1):
             continue
         inner = None
-        title = match.group(2).strip()
-        if not title[0].isupper() or len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60):
+        too_long = len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60)
+        if not title[0].isupper() or (too_long and not flat):
             continue
         headings.append({"index": index, "number": None, "title": title})
-        expected += 1
+        expected = number + 1
     if len(headings) >= 2:
         return headings
     headings = _bare_number_headings(lines) or _outline_bullets(lines, _markup_headings(lines, levels or {}))
