@@ -310,3 +310,37 @@ def test_numbered_points_of_a_flattened_page_run_on_into_their_text():
         ("Godkännande av dagordning", "Mötet bestämmer att justera dagordningen löpande."),
         ("Genomgång av inkommen post", None),
     ]
+
+
+def test_a_paragraph_at_the_top_of_a_transcript_page_is_an_item_even_alone():
+    text = (
+        "Transkript\n\n1 Sammanträdesprotokoll Sida 1 (24) Plats och tid Sammanträdesrum Möller "
+        "Beslutande Tony Hansson (S) ordförande\n\n"
+        "3 Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen Ärendebeskrivning Ordföranden "
+        "föreslår att ärende 6 utgår från dagordningen. Beslut - beslutar i enlighet med ordförandens förslag.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title, i.decision) for i in result.items] == [
+        (25, "Ändring av dagordningen", "beslutar i enlighet med ordförandens förslag."),
+    ]
+    assert result.items[0].text == "Ordföranden föreslår att ärende 6 utgår från dagordningen."
+    assert result.paragraph_range is None  # an excerpt from § 25 says nothing of the range
+
+
+def test_a_list_of_matters_after_case_number_labels_completes_an_excerpt():
+    """The matters the excerpt leaves out are items without number; a title cut short is completed."""
+    text = (
+        "Transkript\n\n1 Tid och plats H-salen Beslutande Benny Johansson (M), Ordförande\n\n"
+        "3 Förteckning över valnämndens ärenden den 22 februari Dnr Justering av protokoll Dnr Begäran "
+        "från kommunstyrelsen om rapportering av arbetet Dnr Tidplan Dnr Övrigt (20)\n\n"
+        "4 10 Dnr Justering av protokoll s beslut utser Bengt-Göran Sandell till att justera protokollet. "
+        "4 (20)\n\n5 11 Dnr Begäran från kommunstyrelsen om rapporter\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (10, "Justering av protokoll"),
+        (11, "Begäran från kommunstyrelsen om rapportering av arbetet"),
+        (None, "Tidplan"),
+        (None, "Övrigt"),
+    ]
+    assert result.items[0].decision == "utser Bengt-Göran Sandell till att justera protokollet."

@@ -186,7 +186,9 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         result = self.result
         if result.paragraph_range is None:
             numbers = [item.number for item in result.items if item.number is not None]
-            if numbers:
+            # Paragraphs from § 1 on are the record from its start; an excerpt from § 49 on says
+            # nothing of the paragraphs around it.
+            if numbers and min(numbers) == 1:
                 result.paragraph_range = (min(numbers), max(numbers))
         if result.chair is None:
             chairs = [a.name for a in result.attendees if a.body_role == "chair" and a.present and a.name]

@@ -72,6 +72,9 @@ class ItemsMixin:
             title = _CONTENTS_LEADER.sub("", title).strip()
             title, run_on = title_split(title) if not heading.get("contents") else (title, "")
             title = CLOCK_AFTER_TITLE.sub("", title) or title
+            listed = heading.get("listed_title")
+            if listed and listed.startswith(title):
+                title = listed  # The heading was cut short; the list of matters has it whole.
             bracketed = BRACKETED_CASE.search(title)
             if bracketed and case_number is None:
                 case_number = bracketed.group("case")

@@ -225,6 +225,31 @@ def _typst_calls(text: str) -> str:
     return _TYPST_CALL.sub(content, text)
 
 
+# A page of a PDF viewer's transcript that starts with a paragraph: after the page's running head
+# and number ("Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen …", "4 10 Dnr Justering
+# av protokoll …"), the paragraph's number and title.
+_PAGE_START_PARAGRAPH = re.compile(
+    r"^(?P<head>.{0,80}?\b\d{1,3}\s?\(\d{1,3}\)|\d{1,3})\s+"
+    r"(?=\d{1,4}\s+(?:Dnr\b[\s\S]{0,20}?\s)?[A-ZÅÄÖ][a-zåäö]+\s)"
+)
+
+
+def _page_start_paragraphs(lines: list[str]) -> list[str]:
+    """Lines of transcript pages split after the running head when a paragraph starts the page."""
+    result = []
+    for line in lines:
+        # The page's number at its foot, "… justera protokollet. 4 (20)".
+        line = re.sub(r"(?<=[.!?])\s+\d{1,3}\s?\(\d{1,3}\)$", "", line)
+        match = _PAGE_START_PARAGRAPH.match(line)
+        if match:
+            # A page's number alone is furniture.
+            head = "" if match.group("head").isdigit() else match.group("head")
+            result.extend([head, line[match.end() :]])
+        else:
+            result.append(line)
+    return result
+
+
 def text_prepare(text: str) -> list[str]:
     """Lines of the text with HTML remnants, odd spaces and doubled line breaks cleaned away."""
     return text_lines(text)[0]
@@ -255,7 +280,7 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
     lines = [_table_row(line.rstrip()) for line in text.split("\n")]
     lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
-    lines = _unflatten(_undouble(lines))
+    lines = _page_start_paragraphs(_unflatten(_undouble(lines)))
     levels: dict[int, int] = {}
     for index, line in enumerate(lines):
         for pattern in (_MARKDOWN_HEADING, _TYPST_HEADING):

@@ -214,6 +214,9 @@ _BARE_NUMBER_HEADING = re.compile(
 )
 
 
+_PAGE_MARK = re.compile(r"\b(?:Sida\s+)?\d{1,3}\s?\(\d{1,3}\)$")
+
+
 def _bare_number_headings(lines: list[str]) -> list[dict]:
     """The longest run of consecutive paragraph numbers written without "§", from a number above 1.
 
@@ -228,7 +231,11 @@ def _bare_number_headings(lines: list[str]) -> list[dict]:
                 {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
             )
     best = consecutive_run([c for c in candidates if c["number"] >= 2], number=lambda c: c["number"])
-    return best if len(best) >= 2 else []
+    if len(best) >= 2:
+        return best
+    # One paragraph at the top of a page, under the page's number ("Sida 3 (24)"): an excerpt of one.
+    at_page_start = [c for c in candidates if c["index"] and _PAGE_MARK.search(lines[c["index"] - 1])]
+    return at_page_start[:1] if len(at_page_start) == 1 else []
 
 
 # "1.1.2. Mötessekreterare": an agenda numbered as an outline, points with sub-points.
@@ -273,6 +280,48 @@ def _outline_headings(lines: list[str]) -> list[dict]:
             continue
         headings.append({"index": index, "number": None, "title": title})
     return headings
+
+
+# A list of the matters of the meeting, each after its case-number label (the numbers lost in
+# extraction): "Förteckning över valnämndens ärenden … Dnr Justering av protokoll Dnr Begäran …".
+_MATTERS_LIST = re.compile(
+    r"\b(?:förteckning\s+över|ärendelista|ärendeförteckning|innehållsförteckning|behandlade\s+\w*ärenden)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
+    """The paragraphs with those of a list of matters that the excerpt leaves out, after them.
+
+    A paragraph whose title was cut short takes the list's title for it.
+    """
+    entries: list[str] = []
+    for line in lines:
+        if _MATTERS_LIST.search(line) and len(re.findall(r"\bDnr\b", line)) >= 3:
+            parts = re.split(r"\s*\bDnr\b[\s:.]*", line)[1:]
+            entries = [re.sub(r"\s*\(\d{1,3}\)$", "", part).strip() for part in parts]
+            entries = [entry for entry in entries if entry[:1].isupper()]
+            break
+    if not entries:
+        return headings
+    result = list(headings)
+    for entry in entries:
+        known = next(
+            (
+                h
+                for h in result
+                if (title := title_split(h["title"])[0])
+                and (entry.startswith(title) or title.startswith(entry))
+            ),
+            None,
+        )
+        if known is None:
+            result.append(
+                {"index": len(lines), "number": None, "title": entry, "contents": True, "end": None}
+            )
+        elif len(entry) > len(known["title"]):
+            known["listed_title"] = entry
+    return result
 
 
 def _item_headings(
@@ -323,7 +372,10 @@ def _item_headings(
         expected = number + 1
     if len(headings) >= 2:
         return headings
-    headings = _bare_number_headings(lines) or _outline_bullets(lines, _markup_headings(lines, levels or {}))
+    bare = _bare_number_headings(lines)
+    if bare:
+        return _listed_matters(lines, bare)
+    headings = _outline_bullets(lines, _markup_headings(lines, levels or {}))
     if headings:
         return headings
     # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
