@@ -130,8 +130,32 @@ def test_a_flattened_table_of_contents_is_divided_at_its_leaders():
         "Nya ledamöter och ersättare",
         "Förslag om inställt sammanträde",
         "Motion. Övergång till digitala utskick",
+        # Where the leaders were lost, the entries are told apart where a title starts.
+        "Motion. Kostnadsfria måltider för alla lärare",
+        "Avsägelse. Regionfullmäktige. Ledamot och ersättare",
+        "Avsägelser och fyllnadsval. Socialnämnden, Viltförvaltningsdelegationen, hälso- och "
+        "sjukvårdsnämnden, Wisby Centrum, regionstyrelsen, barn- och utbildningsnämnden",
+        "Medborgarförslag; nya",
     ]
-    assert any("could not be told apart" in problem for problem in result.problems)
+
+
+def test_a_contents_without_leaders_completes_the_paragraphs_of_an_excerpt():
+    text = (
+        "Transkript\n\n2 2(15) Plats och tid Konferensrum 1 Ledamöter Lise Svensson, M\n\n"
+        "4 4(15) Ärendelista 1 Östersunds kommuns Kulturstrategi Förändring av vilken nämnd som ska leda "
+        "Förändring av antalet Korttidsplatser Medlemskap i Age-friendly cities and communities "
+        "Övriga frågor... 15\n\n"
+        "5 5(15) 1 Östersunds kommuns Kulturstrategi Lena Byström har kommit för att informera om arbetet.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (1, "Östersunds kommuns Kulturstrategi"),
+        (None, "Förändring av vilken nämnd som ska leda"),
+        (None, "Förändring av antalet Korttidsplatser"),
+        (None, "Medlemskap i Age-friendly cities and communities"),
+        (None, "Övriga frågor"),
+    ]
+    assert result.items[0].text.startswith("Lena Byström har kommit")
 
 
 def test_headings_standing_alone_are_the_items_of_notes_without_numbers():

@@ -210,6 +210,12 @@ class ItemsMixin:
             and not text.endswith(":")
             # Opening the meeting is no decision: "Ordföranden förklarar mötet öppnat."
             and not re.search(r"\böppna(?:t|r|de|des|s)?\b|\bvälkomna\b", text, re.IGNORECASE)
+            # Nor is a report: "Lena Byström har kommit för att informera om arbetet."
+            and not re.search(
+                r"\b(?:informer\w*|redogö\w*|redogjorde|presenter\w*|berättar|berättade|föredrar|föredrog)\b",
+                text,
+                re.IGNORECASE,
+            )
         ):
             # The one short sentence under a § is its outcome: "Inga övriga ärenden."
             item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))

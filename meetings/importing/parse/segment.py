@@ -303,6 +303,8 @@ def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
             entries = [entry for entry in entries if entry[:1].isupper()]
             break
     if not entries:
+        entries = [entry["title"] for entry in _contents_entries(lines, [])]
+    if not entries:
         return headings
     result = list(headings)
     for entry in entries:
@@ -466,20 +468,43 @@ def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
             line = line[label.end() :]
         line = _RUNNING_HEAD.sub("", line)
         for match in _CONTENTS_ENTRY.finditer(line):
-            title = " ".join(match.group("title").split())
-            if len(title) < 3 or not title[:1].isupper() or _CONTENTS_NOT_AN_ITEM.match(title):
+            text = " ".join(match.group("title").split())
+            # "1 Östersunds kommuns Kulturstrategi": the paragraph number of an entry that kept it.
+            numbered = re.match(r"^(\d{1,4})\s+(?=[A-ZÅÄÖ])", text)
+            number = int(numbered.group(1)) if numbered else None
+            text = text[numbered.end() :] if numbered else text
+            if len(text) < 3 or not text[:1].isupper() or _CONTENTS_NOT_AN_ITEM.match(text):
                 continue
-            if len(title) > _CONTENTS_TITLE:
-                # Entries run together where the page numbers and leaders were lost.
+            titles = _entries_apart(text) if len(text) > _CONTENTS_TITLE or labelled else [text]
+            if any(len(title) > _CONTENTS_TITLE for title in titles):
                 problems.append(
                     _("Entries of the table of contents could not be told apart: “%(text)s”.")
-                    % {"text": title[:300]}
+                    % {"text": text[:300]}
                 )
-                continue
-            headings.append({"index": index, "number": None, "title": title, "contents": True, "end": None})
+                titles = [title for title in titles if len(title) <= _CONTENTS_TITLE]
+            for title in titles:
+                headings.append(
+                    {"index": index, "number": number, "title": title, "contents": True, "end": None}
+                )
+                number = None
     if len(headings) >= 3 or (headings and labelled):
         return headings
     return []
+
+
+# Where one title of a run-together contents starts: a word as agenda titles start ("Förändring",
+# "Medlemskap", "Information", "Övriga frågor", "Interpellation", "Medborgarförslag"), after a
+# word of the title before, not after its punctuation ("Motion. Kostnadsfria måltider …").
+_ENTRY_START = re.compile(
+    r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|else|elser|skap|tion|tioner|ion|ioner"
+    r"|förslag|rapport|frågor|val)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
+    r"|Ansökan|Yttrande|Avsägelse|Avsägelser|Godkännande|Fastställande)\b)"
+)
+
+
+def _entries_apart(text: str) -> list[str]:
+    """The titles of contents entries that ran together when their leaders and page numbers were lost."""
+    return [part.strip() for part in _ENTRY_START.split(text) if part.strip()]
 
 
 class SegmentMixin:
