@@ -368,3 +368,20 @@ def test_a_list_of_matters_after_case_number_labels_completes_an_excerpt():
         (None, "Övrigt"),
     ]
     assert result.items[0].decision == "utser Bengt-Göran Sandell till att justera protokollet."
+
+
+def test_the_last_paragraph_titled_next_meeting_is_no_closing():
+    text = HEADER + (
+        "§ 5\n\nInkommen skrivelse\n\nKanslichefen anmälde en inkommen skrivelse (dnr 1454-2017/18).\n\n"
+        "§ 6\n\nNästa sammanträde\n\nUtskottet beslutade att nästa sammanträde ska äga rum tisdagen\n"
+        "den 27 mars 2018 kl. 11.00.\n\nVid protokollet\n\nCharlotte Rundelius\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (5, "Inkommen skrivelse"),
+        (6, "Nästa sammanträde"),
+    ]
+    assert result.items[0].decision is None  # a report of what came in
+    assert result.items[1].decision == (
+        "Utskottet beslutade att nästa sammanträde ska äga rum tisdagen den 27 mars 2018 kl. 11.00."
+    )

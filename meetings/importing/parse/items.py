@@ -212,7 +212,7 @@ class ItemsMixin:
             and not re.search(r"\böppna(?:t|r|de|des|s)?\b|\bvälkomna\b", text, re.IGNORECASE)
             # Nor is a report: "Lena Byström har kommit för att informera om arbetet."
             and not re.search(
-                r"\b(?:informer\w*|redogö\w*|redogjorde|presenter\w*|berättar|berättade|föredrar|föredrog)\b",
+                r"\b(?:informer\w*|redogö\w*|redogjorde|presenter\w*|berättar|berättade|föredrar|föredrog|anmälde|anmäler)\b",
                 text,
                 re.IGNORECASE,
             )

@@ -517,7 +517,14 @@ class SegmentMixin:
     )
 
     def _closing_start(self, headings) -> int:
-        start = max((h["index"] for h in headings if not h.get("contents")), default=-1) + 1
+        paragraphs = [h for h in headings if not h.get("contents")]
+        start = max((h["index"] for h in paragraphs), default=-1) + 1
+        last = max(paragraphs, key=lambda h: h["index"]) if paragraphs else None
+        if last is not None and not last["title"].strip():
+            # "§ 6" with its title on the next line: "Nästa sammanträde" is the item, not the closing.
+            while start < len(self.lines) and not self.lines[start].strip():
+                start += 1
+            start += 1
         for index in range(start, len(self.lines)):
             if self._CLOSING.match(self.lines[index]):
                 return index
