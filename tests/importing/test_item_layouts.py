@@ -385,3 +385,30 @@ def test_the_last_paragraph_titled_next_meeting_is_no_closing():
     assert result.items[1].decision == (
         "Utskottet beslutade att nästa sammanträde ska äga rum tisdagen den 27 mars 2018 kl. 11.00."
     )
+
+
+def test_an_election_item_records_who_was_elected_office_by_office():
+    text = (
+        "# Höstmöte\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n"
+        "## 2. Val av mötesfunktionärer\n\nOrdförande: Klas\n\nSekreterare: Henrik\n\n"
+        "## 3. Val av styrelse\nDavid presenterar förslaget.\n\n### Ordförande\n* Stefan Berggren ‹sbergg›\n\n"
+        "### Ledamöter\n* Magnus Holmberg\n* Marcus Dicander\n\n"
+        "## 4. Fastställande av budget\nKassören presenterade ett förslag och föreningen antog budgeten.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.decision for i in result.items] == [
+        None,
+        "Ordförande: Klas\nSekreterare: Henrik",
+        "Ordförande: Stefan Berggren ‹sbergg›\nLedamöter: Magnus Holmberg, Marcus Dicander",
+        "Kassören presenterade ett förslag och föreningen antog budgeten.",
+    ]
+
+
+def test_a_point_that_is_an_outcome_alone_is_its_own_decision():
+    text = "MÖTESANTECKNING\n\nNärvarande: Anna Ek, Per Berg\n\n1. Mötets öppnande\n\n2. Dagens agenda godkänns.\n\n3. Övrigt\n"
+    result = protocol_parse(text)
+    assert [(i.title, i.decision) for i in result.items] == [
+        ("Mötets öppnande", None),
+        ("Dagens agenda godkänns", "Dagens agenda godkänns."),
+        ("Övrigt", None),
+    ]

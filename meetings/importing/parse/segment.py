@@ -30,8 +30,10 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     for _attempt in range(3):
         # A wrapped entry of a table of contents ends in its leader and page number.
         following = _CONTENTS_LEADER.sub("", lines[last + 1]).strip() if last + 1 < len(lines) else ""
-        if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
-            # A title wrapped mid-phrase goes on in lower case on the very next line.
+        wraps = following[:1].islower() or re.match(r"\d{1,4}\s+[a-zåäö]", following)
+        if title and wraps and len(following) <= 80 and not following.endswith("."):
+            # A title wrapped mid-phrase goes on in lower case on the very next line ("… analys /
+            # 2024 för Eksta Bostads AB").
             title = f"{title} {following}"
             last += 1
             continue
