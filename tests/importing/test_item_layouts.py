@@ -412,3 +412,20 @@ def test_a_point_that_is_an_outcome_alone_is_its_own_decision():
         ("Dagens agenda godkänns", "Dagens agenda godkänns."),
         ("Övrigt", None),
     ]
+
+
+def test_the_matters_listed_on_the_first_page_are_the_items_of_an_excerpt_without_them():
+    text = (
+        "PROTOKOLL 1 (9) Sammanträde 2012:\nTid och plats kl 10, sammanträdesrum Stora Skansen\n"
+        "Behandlade beslutsärenden vid detta sammanträde 7 Internrevisionens rapportering för år "
+        "Revisionsplan för år Budget och ekonomiska resultatmål för år Arbetsordning för Göteborgs "
+        "universitet 14 Preliminära sammanträdestider 2013 Närvarande Carl Bennet ordförande Anna Falck\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (7, "Internrevisionens rapportering för år"),
+        (None, "Revisionsplan för år"),
+        (None, "Budget och ekonomiska resultatmål för år"),
+        (None, "Arbetsordning för Göteborgs universitet"),
+        (14, "Preliminära sammanträdestider 2013"),
+    ]

@@ -391,7 +391,11 @@ def _item_headings(
             expected += 1
     if len(headings) >= 2:
         return headings
-    return _contents_entries(lines, problems if problems is not None else []) or _standalone_headings(lines)
+    return (
+        _contents_entries(lines, problems if problems is not None else [])
+        or _matters_listed(lines)
+        or _standalone_headings(lines)
+    )
 
 
 # What a heading standing alone is not: a field of the header, a sentence, a list's introduction.
@@ -499,9 +503,43 @@ def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
 # word of the title before, not after its punctuation ("Motion. Kostnadsfria måltider …").
 _ENTRY_START = re.compile(
     r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|else|elser|skap|tion|tioner|ion|ioner"
-    r"|förslag|rapport|frågor|val)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
+    r"|förslag|rapport|frågor|val|plan|underlag)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
     r"|Ansökan|Yttrande|Avsägelse|Avsägelser|Godkännande|Fastställande)\b)"
 )
+
+
+# The matters of the meeting listed on its first page: "Behandlade beslutsärenden vid detta
+# sammanträde 7 Internrevisionens rapportering … 14 Preliminära sammanträdestider 2013 Närvarande …".
+_MATTERS_LABEL = re.compile(
+    r"\b(?:behandlade\s+\w*ärenden(?:\s+vid\s+detta\s+sammanträde)?|ärendelista|föredragningslista)\s*:?\s+",
+    re.IGNORECASE,
+)
+_MATTERS_END = re.compile(
+    r"\s(?=Närvarande|Beslutande|Ledamöter|Övriga\s+närvarande|Plats\s+och\s+tid|Tid\s+och\s+plats|Justering)"
+)
+
+
+def _matters_listed(lines: list[str]) -> list[dict]:
+    """The matters a list on the first page names, as items, when the excerpt holds none of them:
+    a number where the list kept it, the titles told apart where an agenda title starts."""
+    for index, line in enumerate(lines):
+        label = _MATTERS_LABEL.search(line)
+        if not label:
+            continue
+        text = _MATTERS_END.split(line[label.end() :], maxsplit=1)[0]
+        headings = []
+        for chunk in re.split(r"\s(?=\d{1,4}\s+[A-ZÅÄÖ])", " " + text):
+            numbered = re.match(r"^\s*(\d{1,4})\s+", chunk)
+            number = int(numbered.group(1)) if numbered else None
+            for title in _entries_apart(chunk[numbered.end() :] if numbered else chunk):
+                if title[:1].isupper() and len(title) <= _CONTENTS_TITLE:
+                    headings.append(
+                        {"index": index, "number": number, "title": title, "contents": True, "end": None}
+                    )
+                number = None
+        if len(headings) >= 3:
+            return headings
+    return []
 
 
 def _entries_apart(text: str) -> list[str]:
