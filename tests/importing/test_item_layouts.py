@@ -429,3 +429,13 @@ def test_the_matters_listed_on_the_first_page_are_the_items_of_an_excerpt_withou
         (None, "Arbetsordning för Göteborgs universitet"),
         (14, "Preliminära sammanträdestider 2013"),
     ]
+
+
+def test_the_appeal_instructions_are_no_paragraph():
+    text = (
+        "PROTOKOLL\nStadsfullmäktige\n\nInnehåll\n\n§ 40 Val av protokolljusterare ... 3\n"
+        "§ 9998 Besvärsanvisning ... 13\n\nNärvarande: Anna Ek, Per Berg\n\n"
+        "§ 40 Val av protokolljusterare\n\nTill protokolljusterare utses Per Berg.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [(40, "Val av protokolljusterare")]

@@ -61,6 +61,13 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     return title, last
 
 
+_APPEAL_INSTRUCTIONS = re.compile(
+    r"^\s*(?:besvärsanvisning|anvisning\s+för\s+rättelseyrkande|anvisning\s+om\s+rättelseyrkande"
+    r"|överklagandeanvisning|hur\s+man\s+överklagar)\b",
+    re.IGNORECASE,
+)
+
+
 def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
     """The § headings in reading order, without the table of contents when the paragraphs follow it."""
     found = []
@@ -68,6 +75,8 @@ def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
         match = _PARAGRAPH_HEADING.match(line)
         if not match or line.lstrip().startswith("§§"):
             continue
+        if _APPEAL_INSTRUCTIONS.match(match.group(2)):
+            continue  # "§ 9998 Besvärsanvisning": how to appeal, printed with every record.
         digits = match.group(1)
         number = int(digits) if len(digits) <= PARAGRAPH_DIGITS else None
         if number is None:
@@ -502,9 +511,9 @@ def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
 # "Medlemskap", "Information", "Övriga frågor", "Interpellation", "Medborgarförslag"), after a
 # word of the title before, not after its punctuation ("Motion. Kostnadsfria måltider …").
 _ENTRY_START = re.compile(
-    r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|else|elser|skap|tion|tioner|ion|ioner"
-    r"|förslag|rapport|frågor|val|plan|underlag)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
-    r"|Ansökan|Yttrande|Avsägelse|Avsägelser|Godkännande|Fastställande)\b)"
+    r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|gelse|gelser|örelse|skap|tion|tioner|ion"
+    r"|ioner|förslag|rapport|frågor|val|plan|underlag)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport"
+    r"|Budget|Anmälan|Ansökan|Yttrande|Godkännande|Fastställande)\b)"
 )
 
 
