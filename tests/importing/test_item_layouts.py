@@ -141,7 +141,8 @@ def test_a_flattened_table_of_contents_is_divided_at_its_leaders():
 
 def test_a_contents_without_leaders_completes_the_paragraphs_of_an_excerpt():
     text = (
-        "Transkript\n\n2 2(15) Plats och tid Konferensrum 1 Ledamöter Lise Svensson, M\n\n"
+        "Transkript\n\n1 Kommunala pensionärsrådet protokoll\n\n"
+        "2 2(15) Plats och tid Konferensrum 1 Ledamöter Lise Svensson, M\n\n"
         "4 4(15) Ärendelista 1 Östersunds kommuns Kulturstrategi Förändring av vilken nämnd som ska leda "
         "Förändring av antalet Korttidsplatser Medlemskap i Age-friendly cities and communities "
         "Övriga frågor... 15\n\n"
@@ -439,3 +440,10 @@ def test_the_appeal_instructions_are_no_paragraph():
     )
     result = protocol_parse(text)
     assert [(i.number, i.title) for i in result.items] == [(40, "Val av protokolljusterare")]
+
+
+def test_two_numbers_at_a_lines_start_outside_a_transcript_are_kept():
+    """Only a PDF viewer's transcript (pages numbered 1, 2 …) has a page number before a paragraph's."""
+    text = HEADER + "§ 3 Röstning\n\nRösterna räknades.\n\n12 15 Ja-röster och nej-röster räknades.\n"
+    (item,) = protocol_parse(text).items
+    assert "12 15 Ja-röster" in item.text
