@@ -447,3 +447,18 @@ def test_two_numbers_at_a_lines_start_outside_a_transcript_are_kept():
     text = HEADER + "§ 3 Röstning\n\nRösterna räknades.\n\n12 15 Ja-röster och nej-röster räknades.\n"
     (item,) = protocol_parse(text).items
     assert "12 15 Ja-röster" in item.text
+
+
+def test_references_to_earlier_paragraphs_before_a_title_are_not_part_of_it():
+    """ "Sn 50 Au 84 Sn 34 Dnr 2016/12 Budget … Au Förvaltningschef …": history, case number, title, text."""
+    text = HEADER + (
+        "Sn 49 Sammanträdets öppnande Ordföranden öppnade sammanträdet och hälsade alla välkomna.\n\n"
+        "Sn 50 Au 84 Sn 34 Dnr 2016/12 Budget och ekonomisk uppföljning år Au Förvaltningschef Roland Bång "
+        "föredrar ärendet och redovisar utfallet.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title, i.case_number) for i in result.items] == [
+        (49, "Sammanträdets öppnande", None),
+        (50, "Budget och ekonomisk uppföljning år", "2016/12"),
+    ]
+    assert result.items[1].text.startswith("Au Förvaltningschef Roland Bång föredrar ärendet")

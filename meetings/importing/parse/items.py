@@ -9,7 +9,7 @@ from .normalise import _URL_LINE
 from .result import DecisionText, Item
 from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
-from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, run_on_lines, title_split
+from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, references_strip, run_on_lines, title_split
 
 
 class ItemsMixin:
@@ -45,9 +45,8 @@ class ItemsMixin:
             else:
                 end = headings[position]["index"] if position < len(headings) else closing
             end = max(end, start + 1)
-            title = heading["title"].strip()
-            case_number = None
-            match = _CASE_NUMBER.search(title)
+            title, case_number, body_part = references_strip(heading["title"].strip())
+            match = _CASE_NUMBER.search(title) if case_number is None else None
             if match:
                 case_number = match.group(1).strip()
                 title = (title[: match.start()] + title[match.end() :]).strip(" ,")
@@ -71,6 +70,7 @@ class ItemsMixin:
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
             title, run_on = title_split(title) if not heading.get("contents") else (title, "")
+            run_on = f"{run_on} {body_part}".strip()
             title = CLOCK_AFTER_TITLE.sub("", title) or title
             listed = heading.get("listed_title")
             if listed and listed.startswith(title):

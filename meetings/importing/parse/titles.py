@@ -123,3 +123,25 @@ def title_split(title: str) -> tuple[str, str]:
         return title, ""
     cut = min(cuts)
     return title[:cut].strip(), title[cut:].strip()
+
+
+# The history of a matter before its title, as municipal protocols print it: "Au 84 Sn 34 Au 57
+# Dnr 2016/ Budget och ekonomisk uppföljning år Au Förvaltningschef …" (the working committee's and
+# the board's earlier paragraphs); the label of a body then also opens that body's part of the text.
+_REFERENCES = re.compile(r"^(?:[A-ZÅÄÖ][a-zåäö]{0,2}\s+\d{1,4}\s+)+(?:Dnr\s+(?P<case>\S+)\s+)?(?=[A-ZÅÄÖ])")
+
+
+def references_strip(title: str) -> tuple[str, str | None, str]:
+    """A title without the references to earlier paragraphs before it; the case number among them;
+    and the text from a body's label on (the heading line ran on into it)."""
+    match = _REFERENCES.match(title)
+    if not match:
+        return title, None, ""
+    labels = set(re.findall(r"([A-ZÅÄÖ][a-zåäö]{0,2})\s+\d", match.group(0)))
+    rest = title[match.end() :]
+    cut = min(
+        (m.start() for label in labels if (m := re.search(rf"\s{label}\s+(?=[A-ZÅÄÖ])", rest))), default=None
+    )
+    if cut is None:
+        return rest.strip(), match.group("case"), ""
+    return rest[:cut].strip(), match.group("case"), rest[cut:].strip()
