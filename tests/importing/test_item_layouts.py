@@ -462,3 +462,14 @@ def test_references_to_earlier_paragraphs_before_a_title_are_not_part_of_it():
         (50, "Budget och ekonomisk uppföljning år", "2016/12"),
     ]
     assert result.items[1].text.startswith("Au Förvaltningschef Roland Bång föredrar ärendet")
+
+
+def test_a_one_word_title_before_a_sub_heading_on_a_flattened_page():
+    """ "59 Ekonomi Projektuppföljning januari-april. underhåll …": the sub-heading is the text's."""
+    text = HEADER + (
+        "§ 59 Ekonomi Projektuppföljning januari-april. underhåll- och investeringsprojekt samt reparationer "
+        "Carina Royson informerade om den ekonomiska statusen per den 30 april\n"
+    )
+    (item,) = protocol_parse(text).items
+    assert item.title == "Ekonomi"
+    assert item.text.startswith("Projektuppföljning januari-april.")

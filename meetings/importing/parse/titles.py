@@ -8,7 +8,7 @@ import re
 # In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
 # sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
 _RUN_ON = re.compile(
-    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö0-9]\S*\s+\S.*[.!?])$"
+    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö0-9]\S*(?:\s.*)?)$"
 )
 
 
@@ -116,7 +116,11 @@ def title_split(title: str) -> tuple[str, str]:
     start = _sentence_start(title)
     if start is not None:
         cuts.append(start)
-    match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
+    match = _RUN_ON.match(title)
+    if match and (
+        not re.search(r"[.!?](?:\s|$)", match.group("rest")) or len(match.group("rest").split()) < 3
+    ):
+        match = None  # The text that ran on holds a sentence; a title may be a question.
     if match:
         cuts.append(match.start("rest"))
     if not cuts:
