@@ -473,3 +473,20 @@ def test_a_one_word_title_before_a_sub_heading_on_a_flattened_page():
     (item,) = protocol_parse(text).items
     assert item.title == "Ekonomi"
     assert item.text.startswith("Projektuppföljning januari-april.")
+
+
+def test_the_opening_without_a_number_before_the_first_paragraph_is_an_item():
+    filler = "Jeanette Berggren, VD Lars Winell, ekonomiansvarig Carina Royson, fastighetschef " * 3
+    text = (
+        "Protokoll vid styrelsesammanträde Tid: 30 maj 2013 Övriga närvarande: Bror-Erik Israelsson "
+        f"{filler}Jonas Dahlberg, drifttekniker Mötets öppnande Ordföranden hälsade alla välkomna och "
+        "förklarade mötet öppnat 54 Godkännande av dagordning Föreslagen dagordning godkändes. "
+        "55 Val av sekreterare Till sekreterare för mötet valdes Lars Winell.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötets öppnande"),
+        (54, "Godkännande av dagordning"),
+        (55, "Val av sekreterare"),
+    ]
+    assert result.items[0].decision is None

@@ -42,6 +42,8 @@ _FLAT_BREAK = re.compile(
     r"|Underskrifter|ANSLAG/BEVIS|Bevis om anslag|BEVIS|Närvarande ledamöter|Frånvarande|Anmält förhinder"
     r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:)\b)"
     r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
+    # The opening, often the one point without a number: "… drifttekniker Mötets öppnande Ordföranden …".
+    r"|(?<![\d.§])\s(?=(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande\b|Mötet\s+öppnas\b)"
     r"|\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö])"
     # "… protokollet. 6. Adjungeringar Mötet väljer …": a numbered point after a finished sentence.
     r"|(?<=[.!?])\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s)"

@@ -337,13 +337,26 @@ def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
     return result
 
 
+_OPENING = re.compile(r"^(?:(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande|Mötet\s+öppnas)\b")
+
+
+def _opening_before(lines: list[str], headings: list[dict]) -> list[dict]:
+    """The paragraphs, after the meeting's opening when it stands unnumbered just before the first."""
+    if not headings or headings[0]["number"] is None:
+        return headings
+    before = next((i for i in range(headings[0]["index"] - 1, -1, -1) if lines[i].strip()), None)
+    if before is None or not _OPENING.match(lines[before].strip()):
+        return headings
+    return [{"index": before, "number": None, "title": lines[before].strip()}, *headings]
+
+
 def _item_headings(
     lines: list[str], problems: list[str] | None = None, levels: dict[int, int] | None = None
 ) -> list[dict]:
     """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
     headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
-        return headings
+        return _opening_before(lines, headings)
     headings = _outline_headings(lines)
     if headings:
         return headings
@@ -387,7 +400,7 @@ def _item_headings(
         return headings
     bare = _bare_number_headings(lines)
     if bare:
-        return _listed_matters(lines, bare)
+        return _listed_matters(lines, _opening_before(lines, bare))
     headings = _outline_bullets(lines, _markup_headings(lines, levels or {}))
     if headings:
         return headings
