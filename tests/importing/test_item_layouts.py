@@ -490,3 +490,23 @@ def test_the_opening_without_a_number_before_the_first_paragraph_is_an_item():
         (55, "Val av sekreterare"),
     ]
     assert result.items[0].decision is None
+
+
+def test_a_paragraph_numbered_with_a_full_stop_after_the_opening_on_a_flattened_page():
+    """ "Mötet öppnas. … 36. Val av justerare … Direktionen beslutar: Utse …": the body's decision."""
+    text = (
+        "Transkript\n\n1 Plats och tid: Räddningsstation Åtvidaberg Beslutande: Magnus Cato (S), ordförande\n\n"
+        "4 4 av Mötet öppnas. Ordförande hälsar alla välkomna och förklarar mötet öppnat. 36. Val av "
+        "justerare samt fastställande av tid för protokolljustering. Direktionen beslutar: Utse Kenneth "
+        "Johansson till justerare för dagens sammanträde. Justering äger rum på räddningsstation Centrum. "
+        + "Direktionen diskuterade även andra frågor om justeringen och dess tid. " * 3
+        + "\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötet öppnas"),
+        (36, "Val av justerare samt fastställande av tid för protokolljustering"),
+    ]
+    assert result.items[1].decision.startswith(
+        "Utse Kenneth Johansson till justerare för dagens sammanträde."
+    )

@@ -337,6 +337,25 @@ def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
     return result
 
 
+def _dotted_paragraphs(lines: list[str]) -> list[dict]:
+    """Paragraph numbers written "36." on a flattened page, not from 1: two or more in sequence, or
+    one just after the meeting's opening ("Mötet öppnas. … 36. Val av justerare …")."""
+    candidates = [
+        {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
+        for index, line in enumerate(lines)
+        if (match := re.match(r"^\s*(\d{1,4})\.\s+([A-ZÅÄÖ].*)$", line)) and int(match.group(1)) >= 2
+    ]
+    run = consecutive_run(candidates, number=lambda c: c["number"])
+    if len(run) >= 2:
+        return run
+    if candidates:
+        first = candidates[0]
+        before = next((i for i in range(first["index"] - 1, -1, -1) if lines[i].strip()), None)
+        if before is not None and _OPENING.match(lines[before].strip()):
+            return [first]
+    return []
+
+
 _OPENING = re.compile(r"^(?:(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande|Mötet\s+öppnas)\b")
 
 
@@ -398,7 +417,7 @@ def _item_headings(
         expected = number + 1
     if len(headings) >= 2:
         return headings
-    bare = _bare_number_headings(lines)
+    bare = _bare_number_headings(lines) or _dotted_paragraphs(lines)
     if bare:
         return _listed_matters(lines, _opening_before(lines, bare))
     headings = _outline_bullets(lines, _markup_headings(lines, levels or {}))

@@ -18,7 +18,7 @@ _RUN_ON_LABEL = re.compile(
     r"\s(?=(?:Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
     r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b"
     # "Valnämndens beslut" whose name, set in another font, the extraction lost: "s beslut".
-    r"|s\s+beslut\b)[\s:.-])"
+    r"|s\s+beslut\b|[A-ZÅÄÖ][a-zåäö]+(?:en|et)\s+beslutar(?=\s*:))[\s:.-])"
 )
 # A sentence that starts inside the heading line: a subject (a noun in the definite form, "Utskottet",
 # "Sjuksköterskan", or a person's name) and a finite verb ("Utskottet bordlade …", "Lena Byström har
@@ -33,7 +33,8 @@ _DEFINITE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:et|en|an)$")
 
 _LABEL_AT_START = re.compile(
     r"^(?P<label>Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
-    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut|(?:[A-ZÅÄÖ][a-zåäö]+)?s\s+beslut)\s*[:.–-]?\s+(?P<rest>\S.*)$"
+    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut|(?:[A-ZÅÄÖ][a-zåäö]+)?s\s+beslut"
+    r"|[A-ZÅÄÖ][a-zåäö]+(?:en|et)\s+beslutar)\s*[:.–-]?\s+(?P<rest>\S.*)$"
 )
 # A case number in brackets after the title of a municipal paragraph: "Delårsrapport 2017 (KS/2017:499)".
 BRACKETED_CASE = re.compile(
@@ -56,7 +57,8 @@ def run_on_lines(text: str) -> list[str]:
         match = _LABEL_AT_START.match(piece.strip())
         if match:
             label = match.group("label")
-            lines.extend(["Beslut" if label.startswith("s ") else label, match.group("rest")])
+            decision = label.startswith("s ") or label.endswith("beslutar")
+            lines.extend(["Beslut" if decision else label, match.group("rest")])
         else:
             lines.append(piece.strip())
     return lines
