@@ -510,3 +510,13 @@ def test_a_paragraph_numbered_with_a_full_stop_after_the_opening_on_a_flattened_
     assert result.items[1].decision.startswith(
         "Utse Kenneth Johansson till justerare för dagens sammanträde."
     )
+
+
+def test_the_opening_heading_is_an_item_though_the_notes_nest_the_rest_beneath_it():
+    text = (
+        "# Möte 2023-03-24\n\n## Plats\nStyrelserummet\n\n# Öppnar mötet 12:05\n\n## Runda bordet\nAlla mår bra\n\n"
+        "## Beslutsbarhet:\nAtt: Styrelsen uppfyller kraven för beslutbarhet\n\nBeslut: Attsats bifalles\n\n"
+        "## Rapporter\nInga rapporter.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == ["Öppnar mötet", "Runda bordet", "Beslutsbarhet", "Rapporter"]

@@ -196,6 +196,8 @@ def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
             take = level == item_level or (level < item_level and not has_children(position))
         else:
             take = not has_children(position)
+        # The opening is a point of its own, however the notes nest what follows it.
+        take = take or bool(_OPENING.match(title))
         if take:
             headings.append({"index": index, "number": None, "title": title})
     return headings if len(headings) >= 2 else []
@@ -356,7 +358,9 @@ def _dotted_paragraphs(lines: list[str]) -> list[dict]:
     return []
 
 
-_OPENING = re.compile(r"^(?:(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande|Mötet\s+öppnas)\b")
+_OPENING = re.compile(
+    r"^(?:(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande|Mötet\s+öppnas|Öppnar\s+mötet)\b"
+)
 
 
 def _opening_before(lines: list[str], headings: list[dict]) -> list[dict]:
