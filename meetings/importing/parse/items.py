@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .attendance import _PARTY
+from .contents import CONTENTS_LEADER
 from .normalise import _URL_LINE
 from .result import DecisionText, Item
-from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
+from .segment import _CASE_NUMBER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
 from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, references_strip, run_on_lines, title_split
 
@@ -68,7 +69,7 @@ class ItemsMixin:
             title, last = _heading_title(lines, last, title)
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
-            title = _CONTENTS_LEADER.sub("", title).strip()
+            title = CONTENTS_LEADER.sub("", title).strip()
             title, run_on = title_split(title) if not heading.get("contents") else (title, "")
             run_on = f"{run_on} {body_part}".strip()
             title = CLOCK_AFTER_TITLE.sub("", title) or title
@@ -281,7 +282,8 @@ class ItemsMixin:
         return "\n\n".join(kept)
 
     # The outcome in a paragraph of several sentences, as a flattened page or a terse record has
-    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns."
+    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns." Stricter than
+    # the verbs above ("beslutade att", not "beslutade"): one sentence among many must say it.
     _OUTCOME = re.compile(
         r"\b(?:väljs|valdes|väljer|valde|utses|utsågs|utser|fastställs|fastställdes|fastställde|godkänns"
         r"|godkändes|godkän{1,2}de|antog|antogs|bordlades|bordläggs|beslöts|beslutades|beslutade(?:\s+\w+){0,2}\s+att"
