@@ -11,6 +11,7 @@ from django.db.models import (
     F,
     IntegerField,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -28,6 +29,7 @@ from django.utils.translation import gettext as _
 from members.models import Membership, Organisation, Person
 
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
+from .models import Case as ArchiveCase  # Case is also Django's conditional expression
 from .search import CompiledQuery, Reference
 
 # Marks around highlighted words in SearchHeadline output: characters no record contains, so the
@@ -83,6 +85,8 @@ def items_redact(items) -> list[AgendaItem]:
             item.confidentiality_ground = confidential_parents[item.parent_id]
         if item.confidential:
             item.title = item.summary = item.discussion = item.case_number = item.search_document = ""
+            # Which case a secret paragraph belongs to is secret too.
+            item.case = None
             cache = getattr(item, "_prefetched_objects_cache", None)
             if cache is not None:
                 for name in ("decisions", "presenters", "links"):
@@ -420,7 +424,10 @@ def meeting_page(*, meeting: Meeting, draft: bool = False) -> MeetingPage:
     """
     items = AgendaItem.objects.filter(meeting=meeting) if draft else AgendaItem.objects.public()
     items = items_redact(
-        items.filter(meeting=meeting).prefetch_related(*item_prefetches()).order_by("position")
+        items.filter(meeting=meeting)
+        .select_related("case")
+        .prefetch_related(*item_prefetches())
+        .order_by("position")
     )
     for item in items:
         item.meeting = meeting  # links to items need the meeting and body: no query per item
@@ -449,7 +456,7 @@ def paragraphs_by_number(*, slug: str, year: int, number: int) -> list[AgendaIte
     return items_redact(
         AgendaItem.objects.public()
         .filter(meeting__body__slug=slug, meeting__date__year=year, number=number)
-        .select_related("meeting__body__organisation")
+        .select_related("meeting__body__organisation", "case")
         .order_by("meeting__date", "position")
     )
 
@@ -458,7 +465,7 @@ def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
     items = items_redact(
         AgendaItem.objects.public()
         .filter(meeting=meeting, position=position)
-        .select_related("meeting__body__organisation")
+        .select_related("meeting__body__organisation", "case")
     )
     return items[0] if items else None
 
@@ -497,6 +504,58 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
         )
     return items_redact(
         items.select_related("meeting__body__organisation").order_by("-meeting__date", "position")[:limit]
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cases (ärenden)
+
+
+CASE_PARAGRAPHS_PER_PAGE = 50
+
+
+@dataclass
+class CaseSummary:
+    """What the case page says of the whole case: its number as the public records write it, how
+    many paragraphs the public may read, and the dates of the first and the latest."""
+
+    number: str
+    count: int
+    first: datetime.date
+    latest: datetime.date
+    title: str
+
+
+def case_public_get(*, organisation_slug: str, slug: str) -> ArchiveCase | None:
+    """A case with at least one paragraph the public may read (``Case.objects.public()``)."""
+    return (
+        ArchiveCase.objects.public()
+        .select_related("organisation")
+        .filter(organisation__slug=organisation_slug, slug=slug)
+        .first()
+    )
+
+
+def case_summary(*, case: ArchiveCase) -> CaseSummary:
+    """The case's number, count and period from its public paragraphs only, in two queries: the
+    number as a draft or a secret paragraph wrote it is not shown."""
+    paragraphs = AgendaItem.objects.searchable().filter(case=case)
+    totals = paragraphs.aggregate(count=Count("pk"), first=Min("meeting__date"), latest=Max("meeting__date"))
+    number, title = (
+        paragraphs.order_by("meeting__date", "position", "pk").values_list("case_number", "title").first()
+    )
+    return CaseSummary(number=number, title=title, **totals)
+
+
+def case_paragraphs(*, case: ArchiveCase):
+    """The case's paragraphs the public may read, in every body of its organisation, in the order
+    they were handled, with their decisions (for pagination: a page costs two queries)."""
+    return (
+        AgendaItem.objects.searchable()
+        .filter(case=case)
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
+        .order_by("meeting__date", "position", "pk")
     )
 
 
@@ -761,7 +820,7 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
-        .select_related("meeting__body__organisation")
+        .select_related("meeting__body__organisation", "case")
         .prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
             Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),
