@@ -139,7 +139,7 @@ def test_case_page_redirects_another_writing_of_the_number(client, case_across_b
 def test_case_page_shows_public_paragraphs_only(client, case_across_bodies):
     """Drafts, unposted protocols and confidential paragraphs with the number are not on the page,
     nor is a sub-point of a confidential paragraph."""
-    organisation, items = case_across_bodies
+    _organisation, items = case_across_bodies
     board = items[0].meeting.body
     draft = AgendaItemFactory(
         meeting=MeetingFactory(body=board, date=datetime.date(2023, 5, 3)),
