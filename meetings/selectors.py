@@ -28,14 +28,10 @@ from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
+from .excerpts import HIGHLIGHT_START, HIGHLIGHT_STOP, sentence_excerpt
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
 from .search import CompiledQuery, Reference
-
-# Marks around highlighted words in SearchHeadline output: characters no record contains, so the
-# excerpt can be HTML-escaped whole and only these turned into <mark> (see templatetags.archive).
-HIGHLIGHT_START = "\ue000"
-HIGHLIGHT_STOP = "\ue001"
 
 ATTENDANCE_GROUP_ORDER = [
     Attendance.Group.MEMBER,
@@ -680,14 +676,49 @@ def person_attendances(*, person: Person, present: bool):
 
 
 def person_presented_items(*, person: Person):
-    """Public items the person presented, newest first (for pagination; redact each page)."""
+    """Public items the person presented, newest first, with their decisions and case (for
+    pagination; redact each page). A page costs two queries whatever its length."""
     # Never a confidential paragraph: a presenter named there is part of what is secret.
     return (
         AgendaItem.objects.searchable()
         .filter(presenters=person)
-        .select_related("meeting__body")
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
         .order_by("-meeting__date", "position", "pk")
     )
+
+
+@dataclass
+class AttendanceYear:
+    """One body in one year of a person's attendance: meetings attended and missed."""
+
+    year: int
+    body_name: str
+    body_slug: str
+    attended: int
+    absent: int
+
+
+def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
+    """The person's attendance at public meetings per year and body, newest year first: one
+    aggregate query, however many meetings (a long-serving member attends thousands)."""
+    rows = (
+        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+        .annotate(year=ExtractYear("meeting__date"))
+        .values("year", "meeting__body__name", "meeting__body__slug")
+        .annotate(attended=Count("pk", filter=Q(present=True)), absent=Count("pk", filter=Q(present=False)))
+        .order_by("-year", "meeting__body__name")
+    )
+    return [
+        AttendanceYear(
+            year=row["year"],
+            body_name=row["meeting__body__name"],
+            body_slug=row["meeting__body__slug"],
+            attended=row["attended"],
+            absent=row["absent"],
+        )
+        for row in rows
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -814,8 +845,8 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
 
     The excerpt comes from the summary and discussion only: the decisions are shown on their own
     line and the presenters once, so ``search_document`` (which holds both) would repeat them.
-    One fragment of about one or two sentences around the first match; PostgreSQL's default
-    (MaxWords=35, MinWords=15) runs to several lines when the words are long.
+    It is one or two whole sentences around the first match (the first sentences of the summary
+    without words), at most about two lines: ``meetings.excerpts.sentence_excerpt``.
     """
     items = (
         AgendaItem.objects.searchable()
@@ -837,19 +868,20 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 stop_sel=HIGHLIGHT_STOP,
                 highlight_all=True,
             ),
+            # The whole text highlighted, cut at sentences here (meetings.excerpts): a fragment
+            # of ts_headline starts wherever its word count does, mid-sentence.
             excerpt=SearchHeadline(
                 Concat("summary", Value("\n"), "discussion", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
                 stop_sel=HIGHLIGHT_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=1,
-                short_word=3,
+                highlight_all=True,
             ),
         )
     by_id = {item.pk: item for item in items}
+    for item in by_id.values():
+        item.excerpt = sentence_excerpt(getattr(item, "excerpt", None) or item.summary)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

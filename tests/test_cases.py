@@ -325,6 +325,9 @@ def test_admin_item_page_fills_the_case(admin_client, case_across_bodies):
     item.refresh_from_db()
     assert item.case_id == AgendaItem.objects.get(pk=items[0].pk).case_id
     assert admin_client.get(reverse("admin:meetings_case_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:meetings_case_add")).status_code == 403
+    case_page = admin_client.get(reverse("admin:meetings_case_change", args=[item.case_id]))
+    assert case_page.status_code == 200 and "KS 2022/0123" in case_page.content.decode()
     listed = admin_client.get(
         reverse("admin:meetings_agendaitem_changelist") + f"?case__id__exact={item.case_id}"
     )
