@@ -767,7 +767,7 @@ def decision_items_page(*, ids: list[int], kind: str | None = None) -> list[Agen
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
-        .select_related("meeting__body")
+        .select_related("meeting__body__organisation", "case")
         .prefetch_related(Prefetch("decisions", queryset=decisions, to_attr="shown_decisions"))
     )
     by_id = {item.pk: item for item in items}

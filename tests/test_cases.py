@@ -16,6 +16,7 @@ from meetings.services import agenda_items_link_cases
 
 from .factories import (
     AgendaItemFactory,
+    AttendanceFactory,
     BodyFactory,
     DecisionFactory,
     MeetingFactory,
@@ -209,6 +210,8 @@ def test_paragraph_meeting_and_search_link_the_case(client, case_across_bodies):
         assert "Dnr KS 2022/123" in page
     results = client.get(reverse("meetings:search"), {"q": "färjeläget"}).content.decode()
     assert results.count(f'href="{case_url}"') == 3
+    decisions = client.get(reverse("meetings:decisions"), {"q": "cykelväg"}).content.decode()
+    assert decisions.count(f'href="{case_url}"') == 2  # the report back has no decision
 
 
 def test_a_confidential_paragraph_does_not_link_its_case(client, case_across_bodies):
@@ -359,3 +362,20 @@ def test_demo_archive_follows_a_case_across_two_meetings(client):
     assert "Styrgruppen för social välfärd" in text and "Socialchefsnätverket" in text
     # The fixture's links are what the service makes of the numbers.
     assert agenda_items_link_cases(item_ids=AgendaItem.objects.values_list("pk", flat=True)) == 0
+
+
+def test_case_and_person_pages_are_swedish_and_english(client, case_across_bodies):
+    _organisation, items = case_across_bodies
+    presenter = items[1].presenters.create(name="Karin Föredragande", slug="karin-foredragande")
+    AttendanceFactory(meeting=items[1].meeting, person=presenter)
+    url = "/arenden/ockero/ks-2022-123/"
+    swedish = client.get(url).content.decode()
+    assert "Ärende KS 2022/0123" in swedish and "Ärendet genom mötena" in swedish
+    assert "Fastställt:" in swedish
+    person = client.get(presenter.get_absolute_url()).content.decode()
+    assert "Närvaro per år" in person and "Föredragna paragrafer och deras beslut" in person
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get(url).content.decode()
+    assert "Case KS 2022/0123" in english and "The case across meetings" in english
+    person = client.get(presenter.get_absolute_url()).content.decode()
+    assert "Attendance by year" in person and "Paragraphs presented and their decisions" in person
