@@ -65,6 +65,11 @@ class BodyAdmin(SimpleHistoryAdmin):
         if not change and not request.user.is_superuser:
             # Whoever creates a body works on it.
             obj.secretaries.add(request.user)
+        if change and "organisation" in form.changed_data:
+            # A case is one organisation's: the body's paragraphs join the new one's cases.
+            agenda_items_link_cases(
+                item_ids=AgendaItem.objects.filter(meeting__body=obj).values_list("pk", flat=True)
+            )
 
     @admin.display(description=_("meetings"), ordering="meeting_count")
     def meeting_count(self, obj):

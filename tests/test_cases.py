@@ -379,3 +379,18 @@ def test_case_and_person_pages_are_swedish_and_english(client, case_across_bodie
     assert "Case KS 2022/0123" in english and "The case across meetings" in english
     person = client.get(presenter.get_absolute_url()).content.decode()
     assert "Attendance by year" in person and "Paragraphs presented and their decisions" in person
+
+
+def test_a_body_moved_to_another_organisation_takes_its_paragraphs_to_its_cases(
+    admin_client, case_across_bodies
+):
+    organisation, items = case_across_bodies
+    council = items[1].meeting.body
+    other = OrganisationFactory(name="Kungälvs kommun", slug="kungalv")
+    url = reverse("admin:meetings_body_change", args=[council.pk])
+    form = RenderedForm(admin_client.get(url).content.decode(), form_marker="novalidate")
+    form.set("organisation", other.pk)
+    assert browser_post(admin_client, url, form.data()).status_code == 302
+    moved = AgendaItem.objects.get(pk=items[1].pk)
+    assert moved.case.organisation == other and moved.case.slug == "ks-2022-123"
+    assert AgendaItem.objects.get(pk=items[0].pk).case.organisation == organisation
