@@ -532,15 +532,15 @@ def case_public_get(*, organisation_slug: str, slug: str) -> ArchiveCase | None:
     )
 
 
-def case_summary(*, case: ArchiveCase) -> CaseSummary:
+def case_summary(*, case: ArchiveCase) -> CaseSummary | None:
     """The case's number, count and period from its public paragraphs only, in two queries: the
     number as a draft or a secret paragraph wrote it is not shown."""
     paragraphs = AgendaItem.objects.searchable().filter(case=case)
     totals = paragraphs.aggregate(count=Count("pk"), first=Min("meeting__date"), latest=Max("meeting__date"))
-    number, title = (
-        paragraphs.order_by("meeting__date", "position", "pk").values_list("case_number", "title").first()
-    )
-    return CaseSummary(number=number, title=title, **totals)
+    first = paragraphs.order_by("meeting__date", "position", "pk").values_list("case_number", "title").first()
+    if first is None:
+        return None  # its last public paragraph went since the case was looked up
+    return CaseSummary(number=first[0], title=first[1], **totals)
 
 
 def case_paragraphs(*, case: ArchiveCase):

@@ -188,16 +188,13 @@ def case_detail(request, organisation, slug):
         # /arenden/gr/GR-2019-0456/ is the same case as /arenden/gr/gr-2019-456/.
         return redirect("meetings:case_detail", organisation=organisation, slug=key, permanent=True)
     case = selectors.case_public_get(organisation_slug=organisation, slug=slug)
-    if case is None:
+    summary = selectors.case_summary(case=case) if case is not None else None
+    if summary is None:
         raise Http404(_("No published paragraph has this case number."))
     paged = paginate(
         request, selectors.case_paragraphs(case=case), per_page=selectors.CASE_PARAGRAPHS_PER_PAGE
     )
-    return render(
-        request,
-        "meetings/case_detail.html",
-        {"case": case, "summary": selectors.case_summary(case=case), "paged": paged},
-    )
+    return render(request, "meetings/case_detail.html", {"case": case, "summary": summary, "paged": paged})
 
 
 def _filter_panel(request, filterset) -> dict:
