@@ -51,3 +51,12 @@ class AgendaItemQuerySet(models.QuerySet):
             .filter(confidential=False)
             .filter(Q(parent__isnull=True) | Q(parent__confidential=False))
         )
+
+
+class CaseQuerySet(models.QuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """Cases with a paragraph the public may read: a case named only in drafts or in confidential
+        paragraphs has no page (the number would tell what a secret paragraph is about)."""
+        from .models import AgendaItem
+
+        return self.filter(Exists(AgendaItem.objects.searchable(on=on).filter(case=OuterRef("pk"))))
