@@ -187,6 +187,9 @@ class Meeting(models.Model):
             # Newest first across the archive: the home page, filter-only searches, and the walk
             # that takes the newest matches of a common word as ranking candidates.
             models.Index(fields=["date"], name="meeting_date_idx"),
+            # The archive's version: the search filters' choice lists are cached per newest
+            # ``updated_at`` (meetings.filter_choices), read in one step down this index.
+            models.Index(fields=["updated_at"], name="meeting_updated_idx"),
         ]
         permissions = [
             # Separate from changing a draft: making a record a legal record is the responsible officer's act.

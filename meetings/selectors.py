@@ -758,6 +758,8 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     One fragment of about one or two sentences around the first match; PostgreSQL's default
     (MaxWords=35, MinWords=15) runs to several lines when the words are long.
     """
+    if not ids:
+        return []
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
