@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from members.models import Membership, Organisation, Person
 
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
+from .querysets import public_meeting_q
 from .search import CompiledQuery, Reference
 
 # Marks around highlighted words in SearchHeadline output: characters no record contains, so the
@@ -573,9 +574,8 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
     else a membership) and the public bodies they attended or are members of, in two queries
     whatever the page's size."""
     people = list(people)
-    public_meetings = Meeting.objects.public()
     rows = (
-        Attendance.objects.filter(person__in=people, meeting__in=public_meetings)
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person__in=people)
         .order_by("person", "meeting__body", "-meeting__date")
         .distinct("person", "meeting__body")
         .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
@@ -614,7 +614,7 @@ def person_memberships(*, person: Person) -> list:
 def person_attendances(*, person: Person, present: bool):
     """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
     return (
-        Attendance.objects.filter(person=person, present=present, meeting__in=Meeting.objects.public())
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person, present=present)
         .select_related("meeting__body", "party", "organisation")
         .order_by("-meeting__date", "pk")
     )
