@@ -190,6 +190,11 @@ class Meeting(models.Model):
             # The archive's version: the search filters' choice lists are cached per newest
             # ``updated_at`` (meetings.filter_choices), read in one step down this index.
             models.Index(fields=["updated_at"], name="meeting_updated_idx"),
+            # A body's public meetings by date (its page's years, count and pages): the public rule's
+            # columns in the index, so 10,000 meetings are counted from the index alone.
+            models.Index(
+                fields=["body", "date"], include=["status", "posted_on"], name="meeting_body_date_idx"
+            ),
         ]
         permissions = [
             # Separate from changing a draft: making a record a legal record is the responsible officer's act.
