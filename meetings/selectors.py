@@ -765,6 +765,8 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
+        # The stored vector and search text are the largest columns and never shown.
+        .defer("search_vector", "search_document")
         .select_related("meeting__body__organisation")
         .prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
