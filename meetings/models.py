@@ -368,9 +368,11 @@ class Attendance(models.Model):
         ordering = ["meeting", "-present", "position", "pk"]
         indexes = [
             # A person's meetings, attended or missed: the person page's lists and counts and the
-            # search's person filter read the meeting ids from the index alone (5,000 rows for a
-            # long-serving member), not from 5,000 heap pages.
-            models.Index(fields=["person", "present", "meeting"], name="attendance_person_idx"),
+            # search's person filter read the meeting ids (and the party, for the person's summary)
+            # from the index alone: 5,000 rows for a long-serving member, not 5,000 heap pages.
+            models.Index(
+                fields=["person", "present", "meeting"], include=["party"], name="attendance_person_idx"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
