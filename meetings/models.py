@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .appeal import appeal_period_end
-from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
+from .querysets import AgendaItemQuerySet, BodyQuerySet, CaseQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
 # (and so usable in a generated column) only with an explicit configuration.
@@ -417,6 +417,54 @@ class Attendance(models.Model):
         return ""
 
 
+class Case(models.Model):
+    """A case (ärende) of an organisation, known by its case number (diarienummer).
+
+    Its history is the paragraphs, in any body of the organisation, that carry the number: a
+    referral, the decision, a report back. Written only by ``services.agenda_items_link_cases()``
+    from the paragraphs' case numbers; see ``meetings.cases`` for when two writings are one case.
+    """
+
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="cases",
+    )
+    number = models.CharField(
+        _("case number"), max_length=100, help_text=_("As first written in a record, e.g. KS 2019/0456.")
+    )
+    slug = models.CharField(
+        _("key"),
+        max_length=100,
+        help_text=_(
+            "The number's letters and digits, e.g. ks-2019-456: the same for every way of writing it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["organisation", "slug"]
+        constraints = [
+            # One case per number and organisation; also the case page's address.
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="case_unique_number_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse(
+            "meetings:case_detail", kwargs={"organisation": self.organisation.slug, "slug": self.slug}
+        )
+
+
 class AgendaItem(models.Model):
     """A paragraph (§) of a protocol or a numbered item of notes, with its summary and decisions."""
 
@@ -440,6 +488,16 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), help_text=_("Order on the agenda, from 1."))
     title = models.CharField(_("title"), max_length=500)
     case_number = models.CharField(_("case number"), max_length=100, blank=True)
+    # Derived from case_number and the body's organisation by services.agenda_items_link_cases().
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="items",
+    )
     presenters = models.ManyToManyField(
         "members.Person", verbose_name=_("presenters"), blank=True, related_name="presented_items"
     )
@@ -471,7 +529,9 @@ class AgendaItem(models.Model):
 
     objects = AgendaItemQuerySet.as_manager()
     # The search vector and text are derived from the other fields and tables, not entered.
-    history = HistoricalRecords(m2m_fields=[presenters], excluded_fields=["search_vector", "search_document"])
+    history = HistoricalRecords(
+        m2m_fields=[presenters], excluded_fields=["search_vector", "search_document", "case"]
+    )
 
     class Meta:
         verbose_name = _("agenda item")
@@ -537,6 +597,17 @@ class AgendaItem(models.Model):
     def anchor(self) -> str:
         """The id of the item on its meeting page."""
         return f"p{self.number}" if self.number is not None else f"punkt-{self.position}"
+
+    @property
+    def case_url(self) -> str:
+        """The address of the item's case page, or "" without a case. Reads the case and the
+        meeting's body and organisation: select them with the item."""
+        if self.case_id is None or self.case is None:
+            return ""
+        return reverse(
+            "meetings:case_detail",
+            kwargs={"organisation": self.meeting.body.organisation.slug, "slug": self.case.slug},
+        )
 
     @property
     def reference(self) -> str:

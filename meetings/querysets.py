@@ -57,3 +57,12 @@ class AgendaItemQuerySet(models.QuerySet):
         # walk the parent index to merge-join a million rows.
         confidential_parent = self.model.objects.filter(pk=OuterRef("parent_id"), confidential=True)
         return self.public(on=on).filter(confidential=False).filter(~Exists(confidential_parent))
+
+
+class CaseQuerySet(models.QuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """Cases with a paragraph the public may read: a case named only in drafts or in confidential
+        paragraphs has no page (the number would tell what a secret paragraph is about)."""
+        from .models import AgendaItem
+
+        return self.filter(Exists(AgendaItem.objects.searchable(on=on).filter(case=OuterRef("pk"))))

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0012_meeting_date_idx"),
+        ("meetings", "0013_case"),
         ("members", "0003_history"),
     ]
 
