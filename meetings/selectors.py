@@ -705,7 +705,7 @@ def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
     """The person's attendance at public meetings per year and body, newest year first: one
     aggregate query, however many meetings (a long-serving member attends thousands)."""
     rows = (
-        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person)
         .annotate(year=ExtractYear("meeting__date"))
         .values("year", "meeting__body__name", "meeting__body__slug")
         .annotate(attended=Count("pk", filter=Q(present=True)), absent=Count("pk", filter=Q(present=False)))
