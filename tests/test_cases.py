@@ -315,6 +315,13 @@ def test_editor_fills_the_case_from_the_number(client, secretary, case_across_bo
     item.refresh_from_db()
     assert item.case.slug == "ks-2023-55"
 
+    # Deleting the case's only paragraph deletes the case; the others' case stays.
+    form = RenderedForm(client.get(change).content.decode())
+    form.set("items-0-DELETE", "on")
+    assert browser_post(client, change, form.data()).status_code == 302
+    assert not Case.objects.filter(slug="ks-2023-55").exists()
+    assert Case.objects.filter(slug="ks-2022-123").exists()
+
 
 def test_admin_item_page_fills_the_case(admin_client, case_across_bodies):
     _organisation, items = case_across_bodies
