@@ -32,6 +32,7 @@ from members.models import Membership, Organisation, Person
 from .excerpts import HIGHLIGHT_START, HIGHLIGHT_STOP, sentence_excerpt
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
+from .querysets import public_meeting_q
 from .search import CompiledQuery, Reference
 
 ATTENDANCE_GROUP_ORDER = [
@@ -278,7 +279,9 @@ def body_meeting_years(*, body: Body) -> list[YearLink]:
         .annotate(year=ExtractYear("date"))
         .order_by("-year")
         .values("year")
-        .annotate(count=Count("pk"))
+        # COUNT(date), not COUNT(id): the same number (a meeting always has a date), read from
+        # the index meeting_body_date_idx alone.
+        .annotate(count=Count("date"))
         .values_list("year", "count")
     )
     return [YearLink(year=year, count=count) for year, count in rows]
@@ -684,9 +687,8 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
     else a membership) and the public bodies they attended or are members of, in two queries
     whatever the page's size."""
     people = list(people)
-    public_meetings = Meeting.objects.public()
     rows = (
-        Attendance.objects.filter(person__in=people, meeting__in=public_meetings)
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person__in=people)
         .order_by("person", "meeting__body", "-meeting__date")
         .distinct("person", "meeting__body")
         .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
@@ -725,7 +727,7 @@ def person_memberships(*, person: Person) -> list:
 def person_attendances(*, person: Person, present: bool):
     """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
     return (
-        Attendance.objects.filter(person=person, present=present, meeting__in=Meeting.objects.public())
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person, present=present)
         .select_related("meeting__body", "party", "organisation")
         .order_by("-meeting__date", "pk")
     )
@@ -904,9 +906,13 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     It is one or two whole sentences around the first match (the first sentences of the summary
     without words), at most about two lines: ``meetings.excerpts.sentence_excerpt``.
     """
+    if not ids:
+        return []
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
+        # The stored vector and search text are the largest columns and never shown.
+        .defer("search_vector", "search_document")
         .select_related("meeting__body__organisation", "case")
         .prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
