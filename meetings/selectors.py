@@ -23,6 +23,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Concat, ExtractYear, Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -556,6 +557,61 @@ def case_paragraphs(*, case: ArchiveCase):
         .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
         .order_by("meeting__date", "position", "pk")
     )
+
+
+CASES_PER_PAGE = 50
+
+
+@dataclass
+class CaseRow:
+    """A case in an organisation's index: its number and first title as the public records write
+    them, its number of public paragraphs and the date of the latest."""
+
+    url: str
+    number: str
+    title: str
+    count: int
+    latest: datetime.date
+
+
+def organisation_cases(*, organisation: Organisation):
+    """The organisation's cases with public paragraphs, latest handled first, as rows of
+    (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page."""
+    return (
+        AgendaItem.objects.searchable()
+        .filter(case__organisation=organisation)
+        .order_by()
+        .values("case")
+        .annotate(count=Count("pk"), latest=Max("meeting__date"))
+        .order_by("-latest", "-case")
+        .values_list("case", "count", "latest")
+    )
+
+
+def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:
+    """The page's cases with the number and title of each one's first public paragraph: one query."""
+    rows = list(rows)
+    firsts = {
+        case_id: (number, title, slug)
+        for case_id, number, title, slug in AgendaItem.objects.searchable()
+        .filter(case__in=[case_id for case_id, _count, _latest in rows])
+        .order_by("case", "meeting__date", "position", "pk")
+        .distinct("case")
+        .values_list("case", "case_number", "title", "case__slug")
+    }
+    return [
+        CaseRow(
+            url=reverse(
+                "meetings:case_detail", kwargs={"organisation": organisation.slug, "slug": firsts[case_id][2]}
+            ),
+            number=firsts[case_id][0],
+            title=firsts[case_id][1],
+            count=count,
+            latest=latest,
+        )
+        for case_id, count, latest in rows
+        if case_id in firsts
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
