@@ -547,16 +547,20 @@ def case_summary(*, case: ArchiveCase) -> CaseSummary | None:
     return CaseSummary(number=first[0], title=first[1], **totals)
 
 
+def _public_items_listed():
+    """Public paragraphs as the case and person pages list them: meeting, body, organisation and
+    case joined, decisions in order in one more query."""
+    return (
+        AgendaItem.objects.searchable()
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
+    )
+
+
 def case_paragraphs(*, case: ArchiveCase):
     """The case's paragraphs the public may read, in every body of its organisation, in the order
     they were handled, with their decisions (for pagination: a page costs two queries)."""
-    return (
-        AgendaItem.objects.searchable()
-        .filter(case=case)
-        .select_related("meeting__body__organisation", "case")
-        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
-        .order_by("meeting__date", "position", "pk")
-    )
+    return _public_items_listed().filter(case=case).order_by("meeting__date", "position", "pk")
 
 
 CASES_PER_PAGE = 50
@@ -737,13 +741,7 @@ def person_presented_items(*, person: Person):
     """Public items the person presented, newest first, with their decisions and case (for
     pagination; redact each page). A page costs two queries whatever its length."""
     # Never a confidential paragraph: a presenter named there is part of what is secret.
-    return (
-        AgendaItem.objects.searchable()
-        .filter(presenters=person)
-        .select_related("meeting__body__organisation", "case")
-        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
-        .order_by("-meeting__date", "position", "pk")
-    )
+    return _public_items_listed().filter(presenters=person).order_by("-meeting__date", "position", "pk")
 
 
 @dataclass
