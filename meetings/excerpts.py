@@ -21,6 +21,14 @@ MAX_WORDS = 30
 SHORT_SENTENCE = 12
 # Words of context before the match when a long sentence is cut inside.
 WORDS_BEFORE_MATCH = 8
+# The database highlights only this many characters from a text's start: ``ts_headline`` parses
+# all it is given, and a protocol's discussion can run to tens of thousands of characters (20
+# results of 20,000 characters: 24 ms of parsing for two lines each; 3 ms for this window). A match
+# past the window is found by a fragment of the whole text, for those results only
+# (``fragment_excerpt``).
+EXCERPT_WINDOW = 3000
+# Words of the fragment around a match past the window.
+FRAGMENT_WORDS = 2 * MAX_WORDS
 
 # Abbreviations after which a full stop ends no sentence (Swedish records: "bl.a.", "t.ex.", "kl.").
 _ABBREVIATIONS = {
@@ -83,3 +91,35 @@ def sentence_excerpt(text: str, *, max_words: int = MAX_WORDS) -> str:
         after = after or start + budget < len(words)
         words = words[start : start + budget]
     return " ".join([ELLIPSIS] * before + words + [ELLIPSIS] * after)
+
+
+def window_excerpt(highlighted: str, *, truncated: bool, need_match: bool = True) -> str | None:
+    """The excerpt of a text's highlighted window (its first ``EXCERPT_WINDOW`` characters), or
+    None when the window holds no match though the text goes on (then ``fragment_excerpt``;
+    ``need_match=False`` takes the window's first sentences instead).
+
+    A window that stops inside the text loses its last, possibly cut, word and ends in "…"."""
+    if truncated:
+        highlighted = highlighted[: highlighted.rfind(" ")].rstrip() if " " in highlighted else ""
+        if need_match and HIGHLIGHT_START not in highlighted:
+            return None
+        highlighted = f"{highlighted} {ELLIPSIS}"
+    return sentence_excerpt(highlighted)
+
+
+def fragment_excerpt(text: str, fragment: str) -> str:
+    """The excerpt around a match deep in a long ``text``, from the ``fragment`` that ts_headline
+    highlighted there: the fragment put back into at most ``EXCERPT_WINDOW`` characters of the
+    text on either side, so the excerpt starts and ends at the sentence's edges as above."""
+    plain = fragment.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, "")
+    position = text.find(plain)
+    if position < 0:  # not found as written: the fragment alone, "…" around it
+        return sentence_excerpt(f"{ELLIPSIS} {fragment.strip()} {ELLIPSIS}")
+    start = max(0, position - EXCERPT_WINDOW)
+    end = position + len(plain) + EXCERPT_WINDOW
+    before, after = text[start:position], text[position + len(plain) : end]
+    if start > 0:  # drop the word cut in half
+        before = f"{ELLIPSIS} " + (before.split(" ", 1)[1] if " " in before else "")
+    if end < len(text):
+        after = (after.rsplit(" ", 1)[0] if " " in after else "") + f" {ELLIPSIS}"
+    return sentence_excerpt(before + fragment + after)

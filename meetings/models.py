@@ -195,6 +195,14 @@ class Meeting(models.Model):
             models.Index(
                 fields=["body", "date"], include=["status", "posted_on"], name="meeting_body_date_idx"
             ),
+            # A person's public meetings (the person page's attendance by year and by body, its
+            # counts): thousands of attendances joined to their meetings by id, the public rule's
+            # columns, body and date read from the index alone instead of the table.
+            models.Index(
+                fields=["id"],
+                include=["body", "date", "status", "posted_on"],
+                name="meeting_public_cover_idx",
+            ),
         ]
         permissions = [
             # Separate from changing a draft: making a record a legal record is the responsible officer's act.

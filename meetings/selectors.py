@@ -22,14 +22,23 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, Concat, ExtractYear, Lower
+from django.db.models.functions import Coalesce, Concat, ExtractYear, Left, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
-from .excerpts import HIGHLIGHT_START, HIGHLIGHT_STOP, sentence_excerpt
+from .excerpts import (
+    EXCERPT_WINDOW,
+    FRAGMENT_WORDS,
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    MAX_WORDS,
+    fragment_excerpt,
+    sentence_excerpt,
+    window_excerpt,
+)
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
 from .querysets import public_meeting_q
@@ -762,7 +771,11 @@ def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
         Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person)
         .annotate(year=ExtractYear("meeting__date"))
         .values("year", "meeting__body__name", "meeting__body__slug")
-        .annotate(attended=Count("pk", filter=Q(present=True)), absent=Count("pk", filter=Q(present=False)))
+        # Counting the meeting (in the attendance index), not the row id: read from the index alone.
+        .annotate(
+            attended=Count("meeting", filter=Q(present=True)),
+            absent=Count("meeting", filter=Q(present=False)),
+        )
         .order_by("-year", "meeting__body__name")
     )
     return [
@@ -928,10 +941,11 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 stop_sel=HIGHLIGHT_STOP,
                 highlight_all=True,
             ),
-            # The whole text highlighted, cut at sentences here (meetings.excerpts): a fragment
-            # of ts_headline starts wherever its word count does, mid-sentence.
+            # The text's first EXCERPT_WINDOW characters highlighted whole, cut at sentences here
+            # (meetings.excerpts): a fragment of ts_headline starts wherever its word count does,
+            # mid-sentence, and ts_headline parses all it is given.
             excerpt=SearchHeadline(
-                Concat("summary", Value("\n"), "discussion", output_field=TextField()),
+                Left(_EXCERPT_TEXT, EXCERPT_WINDOW),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
@@ -940,9 +954,46 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
             ),
         )
     by_id = {item.pk: item for item in items}
+    deep = []
     for item in by_id.values():
-        item.excerpt = sentence_excerpt(getattr(item, "excerpt", None) or item.summary)
+        highlighted = getattr(item, "excerpt", None)
+        if highlighted is None:  # no words: the summary's first sentences
+            item.excerpt = sentence_excerpt(item.summary)
+            continue
+        truncated = len(item.summary) + 1 + len(item.discussion) > EXCERPT_WINDOW
+        item.excerpt = window_excerpt(highlighted, truncated=truncated)
+        if item.excerpt is None:
+            deep.append(item)
+    if deep:
+        # A match past the window (or in the title or decisions only): ts_headline picks the
+        # fragment from the whole text, for these results alone; one more query, seldom run.
+        fragments = dict(
+            AgendaItem.objects.filter(pk__in=[item.pk for item in deep])
+            .annotate(
+                fragment=SearchHeadline(
+                    _EXCERPT_TEXT,
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=HIGHLIGHT_START,
+                    stop_sel=HIGHLIGHT_STOP,
+                    max_words=FRAGMENT_WORDS,
+                    min_words=MAX_WORDS,
+                )
+            )
+            .values_list("pk", "fragment")
+        )
+        for item in deep:
+            fragment = fragments.get(item.pk) or ""
+            text = f"{item.summary}\n{item.discussion}"
+            if HIGHLIGHT_START in fragment:
+                item.excerpt = fragment_excerpt(text, fragment)
+            else:  # the words are in the title or decisions only: the text's first sentences
+                item.excerpt = window_excerpt(text[:EXCERPT_WINDOW], truncated=True, need_match=False)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# The text an excerpt is taken from: the summary, then the discussion.
+_EXCERPT_TEXT = Concat("summary", Value("\n"), "discussion", output_field=TextField())
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from meetings.excerpts import EXCERPT_WINDOW, MAX_WORDS, sentence_excerpt, sentences, window_excerpt
 from meetings.excerpts import HIGHLIGHT_START as START
 from meetings.excerpts import HIGHLIGHT_STOP as STOP
-from meetings.excerpts import MAX_WORDS, sentence_excerpt, sentences
 from meetings.models import AgendaItem
+from tests.factories import AgendaItemFactory, MeetingFactory
 
 # From the demo's § 105 (Styrgruppen för social välfärd, 2021), as the record writes it.
 REGISTER = (
@@ -128,3 +131,67 @@ def test_demo_search_excerpts_start_at_a_sentence_and_cut_no_word(client, word):
         assert words[0] == "…" or words[0][0].isupper() or words[0][0].isdigit(), excerpt
         for text_word in words:
             assert text_word == "…" or text_word in source_words or text_word.replace("&amp;", "&") in texts
+
+
+def test_a_window_cut_inside_the_text_drops_its_cut_word_and_ends_in_an_ellipsis():
+    window = f"Mötet öppnas. {START}Vård{STOP} och omsorg behandlas utförl"
+    assert _plain(window_excerpt(window, truncated=True)) == "… Vård och omsorg behandlas …"
+    # No match left in the window though the text goes on: the fragment is asked for instead.
+    assert window_excerpt(f"Mötet öppnas. Ärendet {START}vård{STOP}", truncated=True) is None
+    assert window_excerpt("Mötet öppnas. Ärendet bereds", truncated=True, need_match=False) == (
+        "Mötet öppnas. Ärendet …"
+    )
+
+
+# A long discussion: sentences without the search words, longer than the highlighted window.
+FILLER = " ".join(f"Ledamot nummer {n} yttrar sig om budgetens ramar." for n in range(200))
+
+
+def _excerpt_of(client, word: str) -> str:
+    html = client.get("/sok/", {"q": word}).content.decode()
+    excerpts = re.findall(r'<p class="result__excerpt">(.*?)</p>', html, re.S)
+    assert len(excerpts) == 1, html
+    return excerpts[0]
+
+
+@pytest.mark.django_db
+def test_a_match_deep_in_a_long_text_is_found_past_the_window(client):
+    assert len(FILLER) > EXCERPT_WINDOW
+    meeting = MeetingFactory(published=True)
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Budget 2026",
+        summary="Nämnden behandlar budgeten.",
+        discussion=f"{FILLER} Frågan om trygghetslarm i hemtjänsten väcks av oppositionen. {FILLER}",
+    )
+    excerpt = _excerpt_of(client, "trygghetslarm")
+    assert "<mark>trygghetslarm</mark>" in excerpt
+    words = re.sub(r"</?mark>", "", excerpt).split()
+    assert words[0] == "…" and words[-1] == "…"
+    assert len(words) <= MAX_WORDS
+    assert "Frågan om trygghetslarm i hemtjänsten väcks av oppositionen." in re.sub(r"</?mark>", "", excerpt)
+
+
+@pytest.mark.django_db
+def test_an_early_match_in_a_long_text_is_its_sentence_and_costs_no_extra_query(client):
+    meeting = MeetingFactory(published=True)
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="Budget 2026",
+        summary="Nämnden behandlar trygghetslarm i budgeten.",
+        discussion=FILLER,
+    )
+    client.get("/sok/", {"q": "trygghetslarm"})
+    with CaptureQueriesContext(connection) as early:
+        excerpt = _excerpt_of(client, "trygghetslarm")
+    # A short sentence is followed by the next one, as in a short text.
+    assert re.sub(r"</?mark>", "", excerpt) == (
+        "Nämnden behandlar trygghetslarm i budgeten. Ledamot nummer 0 yttrar sig om budgetens ramar. …"
+    )
+    item.summary = "Nämnden behandlar budgeten."
+    item.discussion = f"{FILLER} Trygghetslarm."
+    item.save()
+    client.get("/sok/", {"q": "trygghetslarm"})  # the filter choices, read again after the change
+    with CaptureQueriesContext(connection) as deep:
+        assert "<mark>Trygghetslarm</mark>" in _excerpt_of(client, "trygghetslarm")
+    assert len(deep) == len(early) + 1
