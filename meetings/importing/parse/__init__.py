@@ -181,7 +181,7 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         self._absent_merged()
         self._officers_elected()
         result = self.result
-        if result.paragraph_range is None:
+        if result.paragraph_range is None and self._signed_off:
             numbers = [item.number for item in result.items if item.number is not None]
             if numbers:
                 result.paragraph_range = (min(numbers), max(numbers))

@@ -11,6 +11,10 @@ from .shapes import _NAME_TOKEN, _is_upper_heading, looks_like_name, name_tidy
 
 
 class ClosingMixin:
+    # Whether the closing holds a signature ("Vid protokollet", "Justeras", an e-signature): the items
+    # before it are then the whole meeting, not an excerpt's first pages.
+    _signed_off = False
+
     # -- closing: secretary, adjustment, signatures -----------------------------------------
 
     _KEEPER = re.compile(
@@ -41,6 +45,7 @@ class ClosingMixin:
                 continue
             match = self._SIGNED_BY.match(stripped)
             if match:
+                self._signed_off = True
                 signatures.append(SignatureText(name=name_tidy(match.group("name"))))
                 index += 1
                 continue
@@ -70,10 +75,12 @@ class ClosingMixin:
                 continue
             match = self._KEEPER.match(stripped)
             if match:
+                self._signed_off = True
                 index = self._keeper(lines, index, match.group("rest"))
                 continue
             match = self._ADJUSTMENT.match(stripped)
             if match:
+                self._signed_off = True
                 index = self._adjustment(lines, index, match.group("rest"))
                 continue
             if self._CHAIR_WORD.match(stripped.rstrip(":")):

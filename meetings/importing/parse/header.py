@@ -76,6 +76,50 @@ _SECOND_ENTRY = re.compile(
 )
 
 
+# "§§ 27 - 34", "102 - 119", "§ 1-37": the numbers right after the label, not any number further on
+# ("Paragrafer Pia Anderson … protokoll 4/2019" is a flattened table, not the range 4–2019).
+_PARAGRAPH_RANGE = re.compile(
+    r"^[\s:.]*(?:§§?\s*)?(\d{1,4})(?:\s*(?:[-–—]|till)\s*(?:§\s*)?(\d{1,4}))?(?![\d/.])"
+)
+
+
+def paragraph_range(text: str) -> tuple[int, int] | None:
+    """The range of paragraphs a "Paragrafer" label gives, or None."""
+    match = _PARAGRAPH_RANGE.match(text)
+    if not match:
+        return None
+    first = int(match.group(1))
+    last = int(match.group(2)) if match.group(2) else first
+    return (first, last) if last >= first else None
+
+
+_PARAGRAPHS_WORD = re.compile(r"\b(?:justerade\s+)?paragrafer\b\s*:?", re.IGNORECASE)
+_LOOSE_RANGE = re.compile(r"(?<![\d/.,-])(?:§§?\s*)?(\d{1,4})\s*[-–]\s*(?:§\s*)?(\d{1,4})(?![\d/.,-])")
+
+
+def paragraphs_apart(lines: list[str]) -> tuple[int, int] | None:
+    """The paragraph range of a header table whose label and value extraction pulled apart.
+
+    "… kl 16.00 Paragrafer 155-168" (the label inside another field's line), "Paragrafer" then
+    "Beslutande Se sid 2 71-85" (the value a field later), "Sekreterare  Patrik Johansson  § 1-37"
+    then "Paragrafer" (the value a line earlier): the nearest "N-M" after the label, else before it.
+    """
+    filled = [line.strip() for line in lines if line.strip()]
+    for index, line in enumerate(filled):
+        for match in _PARAGRAPHS_WORD.finditer(line):
+            after = line[match.end() :]
+            found = paragraph_range(after)
+            if found:
+                return found
+            following = " ".join([after, *filled[index + 1 : index + 2]])
+            for text in (following, filled[index - 1] if index else ""):
+                for loose in _LOOSE_RANGE.finditer(text):
+                    first, last = int(loose.group(1)), int(loose.group(2))
+                    if last >= first:
+                        return first, last
+    return None
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -180,11 +224,7 @@ class HeaderMixin:
                         self._signature_line(rest)
                     continue
                 if kind == "paragraphs":
-                    numbers = re.findall(r"\d{1,4}", rest)
-                    if len(numbers) >= 2 and int(numbers[1]) >= int(numbers[0]):
-                        result.paragraph_range = (int(numbers[0]), int(numbers[1]))
-                    elif len(numbers) == 1:
-                        result.paragraph_range = (int(numbers[0]), int(numbers[0]))
+                    result.paragraph_range = paragraph_range(rest) or result.paragraph_range
                     section = None
                     continue
                 if kind == "record":
@@ -236,6 +276,8 @@ class HeaderMixin:
                 pending.append((line, section, False))
         flush()
         self._when(when_texts, where_texts, mode_texts, place_texts)
+        if result.paragraph_range is None:
+            result.paragraph_range = paragraphs_apart(header)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
