@@ -55,3 +55,65 @@ def test_the_range_of_the_items_is_the_meetings_only_when_the_protocol_is_signed
     assert protocol_parse(items).paragraph_range is None
     signed = items + "\nVid protokollet\nAnna Ek\n\nJusteras\nPer Berg\n"
     assert protocol_parse(signed).paragraph_range == (4, 5)
+
+
+def test_sittings_one_after_another_span_the_meeting():
+    """A Riksdag committee's "TID 9.52–10.13 10.30–11.59 12.10–12.57": the meeting runs 9.52–12.57."""
+    assert times_find("TID | 9.52–10.13 10.30–11.59 12.10–12.57 |") == (
+        datetime.time(9, 52),
+        datetime.time(12, 57),
+    )
+
+
+ASSOCIATION = (
+    "Protokoll Styrelsemöte 2011-09-20\n\n"
+    "1. Mötets öppnande\nMötet öppnades kl 19.05 av Robert Tiinus.\n\n"
+    "2. Val av mötesordförande\nMötet väljer Rasmus Palm till mötesordförande.\n\n"
+    "3. Val av mötessekreterare\nMikael Ölmestig valdes till mötets sekreterare.\n\n"
+    "4. Val av justerare\nMötet valde Robert Tiinus att justera protokollet.\n\n"
+    "5. Mötets avslutande\nKlockan 21:10 förklarade ordföranden mötet avslutat.\n"
+)
+
+
+def test_association_minutes_elect_their_officers_and_open_and_close_by_the_clock():
+    result = protocol_parse(ASSOCIATION)
+    assert (result.chair, result.secretary, result.adjusters) == (
+        "Rasmus Palm",
+        "Mikael Ölmestig",
+        ["Robert Tiinus"],
+    )
+    assert (result.start_time, result.end_time) == (datetime.time(19, 5), datetime.time(21, 10))
+
+
+def test_officer_lines_inside_an_item_may_give_first_names_only():
+    """IRC and chat minutes: "Ordförande: Klas" under "Val av mötesfunktionärer"; "Att: Lukas är protokolljusterare"."""
+    text = (
+        "Protokoll från styrelsemöte 2011-12-19\n\nNärvarande: Klas, Fredrik, Henrik\n\n"
+        "1 Mötets öppnande 21:30\n\n2 Val av mötesfunktionärer\n\nOrdförande: Klas\n\nSekreterare: Henrik\n\n"
+        "3 Protokolljusterare\nAtt: Fredrik är protokolljusterare\n\nBeslut: Attsats bifalles\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary, result.adjusters) == ("Klas", "Henrik", ["Fredrik"])
+    assert result.start_time == datetime.time(21, 30)
+
+
+def test_several_offices_elected_in_one_sentence():
+    text = (
+        "Protokoll, styrelsemöte 11 februari 2014\n\n1. Mötet öppnades.\n"
+        "2. Stian Rødven Eide valdes till ordförande, Gustav Eek till sekreterare och Leif-Jöran Olsson "
+        "till justeringsperson.\n3. Fastställande av dagordning.\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary, result.adjusters) == (
+        "Stian Rødven Eide",
+        "Gustav Eek",
+        ["Leif-Jöran Olsson"],
+    )
+
+
+def test_the_chair_who_opens_the_meeting():
+    text = (
+        "Protokoll\n\n§ 94 Mötet öppnas\n\nOrdförande Hanna Roberts hälsar alla välkomna och förklarar mötet öppnat.\n\n"
+        "§ 95 Dagordning\nBeslut\natt fastställa dagordningen.\n"
+    )
+    assert protocol_parse(text).chair == "Hanna Roberts"

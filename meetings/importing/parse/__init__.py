@@ -35,6 +35,7 @@ from .normalise import text_lines, text_prepare
 from .result import Attendee, DecisionText, Item, ParseResult, SignatureText
 from .segment import _PARAGRAPH_HEADING, SegmentMixin, _item_headings
 from .shapes import looks_like_name, name_tidy
+from .statements import StatementsMixin
 from .when import _ISO_DATE, _date, dates_find, times_find
 
 __all__ = [
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
+class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMixin):
     def __init__(self, text: str):
         self.lines, self.levels = text_lines(text)
         self.result = ParseResult()
@@ -180,6 +181,7 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
     def _finish(self) -> None:
         self._absent_merged()
         self._officers_elected()
+        self._statements()
         result = self.result
         if result.paragraph_range is None and self._signed_off:
             numbers = [item.number for item in result.items if item.number is not None]

@@ -85,6 +85,15 @@ def times_find(text: str) -> tuple[datetime.time | None, datetime.time | None]:
         last_end = _range(ranges[-1])[1]
         if start and last_end:
             return start, last_end
+    # "9.52–10.13 10.30–11.59 12.10–12.57": sittings one after another, the meeting is their span.
+    sittings = [_range(match) for match in ranges if match.group(0)[:1].isdigit()]
+    if (
+        len(sittings) >= 2
+        and len(sittings) == len(ranges)
+        and all(a and b for a, b in sittings)
+        and all(sittings[i][1] <= sittings[i + 1][0] for i in range(len(sittings) - 1))
+    ):
+        return sittings[0][0], sittings[-1][1]
     if start and end and end <= start:
         end = None
     return start, end

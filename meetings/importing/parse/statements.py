@@ -1,0 +1,148 @@
+"""What the minutes' own sentences say about the meeting, wherever they stand.
+
+Association and party minutes keep no header table: the officers are elected in the first items
+("Mötet väljer Rasmus Palm till mötesordförande", "Ordförande: Klas" under "Val av
+mötesfunktionärer", "Att: Lukas är protokolljusterare") and the times are those at which the chair
+opened and closed the meeting ("Mötet öppnades 13.15", "Klockan 20:07 … förklarade mötet avslutat").
+These rules fill only what the header and the signatures left unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .shapes import _UPPER, looks_like_name, name_tidy
+from .when import _time
+
+_NAME = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van|der)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
+_OFFICE = (
+    r"(?P<office>(?:vice\s+)?(?:mötes)?ordförande|(?:mötes|protokoll)?sekre?t[ea]?rare|protokollförare"
+    r"|justera|justerare|protokolljusterare|justeringsm\w*|justeringsperson\w*)\b"
+)
+# "Mötet valde föreningens ordförande Vladimir Bogodist till mötesordförande", "Utse Kenneth
+# Johansson till justerare": the elected before the office, after up to three lower-case words.
+_ELECTED_BEFORE = re.compile(
+    rf"\b(?:valde|väljer|valdes|utsåg|utser|utse|välja)\s+(?:[a-zåäö]+\s+){{0,3}}?"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)(?:\s+‹[^›]*›)?"
+    rf"\s+(?:till|som|att)\s+(?:mötets\s+)?{_OFFICE}",
+)
+# "Karl Sigfrid valdes till mötets ordförande", "Gustav Dalemo väljs in som mötessekreterare".
+_ELECTED_AFTER = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)(?:\s+‹[^›]*›)?\s+(?:valdes|väljs|utsågs|utses)"
+    rf"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?{_OFFICE}",
+)
+# "…, Gustav Eek till sekreterare och Leif-Jöran Olsson till justeringsperson": more offices in the
+# same sentence.
+_ELECTED_MORE = re.compile(
+    rf"^\s*(?:,|och|samt)\s*(?P<names>{_NAME})\s+(?:till|som)\s+(?:mötets\s+)?{_OFFICE}"
+)
+# "Att: Lukas är protokolljusterare", "Tekla är sekreterare": one name, even a first name alone.
+_IS_OFFICER = re.compile(
+    rf"^\s*(?i:att\s*:\s*)?(?P<names>[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,3}})\s+är\s+"
+    rf"(?:mötets\s+)?(?i:{_OFFICE})",
+)
+# "Ordförande: Klas", "Sekreterare: Henrik", "Justerare: Fredrik och Anders": an officer line inside
+# an item, a colon and a name (a first name alone is enough after a colon).
+_OFFICER_LINE = re.compile(
+    r"^\s*(?P<office>(?:mötes)?ordförande|(?:mötes)?sekreterare|protokollförare|justerare|justerande"
+    r"|protokolljusterare|justeringsperson(?:er)?)\s*:\s*(?P<names>.+?)\s*\.?$",
+    re.IGNORECASE,
+)
+_FIRST_NAME = re.compile(rf"^[{_UPPER}][a-zåäöéü]+(?:-[{_UPPER}][a-zåäöéü]+)?$")
+# "Ordförande Hanna Roberts hälsar alla välkomna och förklarar mötet öppnat": the chair opens it.
+_CHAIR_OPENS = re.compile(
+    rf"(?i:\bordförande(?:n)?)\s+(?P<names>{_NAME})(?:\s+‹[^›]*›)?\b[^.]{{0,80}}?"
+    rf"(?i:\bförklara\w*\s+mötet\s+öppna)",
+)
+
+_CLOCK = r"(?:kl(?:ockan)?\.?\s*)?\d{1,2}[.:]\d{2}\b"
+# "Mötet öppnades 13.15", "Öppnar mötet 12:05", "förklarade mötet öppnat klockan 19:15".
+_OPENED = re.compile(
+    rf"(?:\bmötet\s+öppna(?:des|s|r)\b|\böppna(?:r|de)\s+mötet\b|\bförklara\w*\s+mötet\s+öppnat\b"
+    rf"|^(?:§?\s*\d{{1,3}}\.?\s+)?(?:års|stämmo)?mötets\s+öppnande\b)"
+    rf"[^.\d]{{0,60}}?{_CLOCK}"
+    rf"|{_CLOCK}[^.\d]{{0,60}}?\bförklara\w*\s+(?:\w+\s+)?mötet\s+öppnat",
+    re.IGNORECASE,
+)
+# "Mötet avslutades 14.30", "Avslutar mötet 13:00", "Klockan 20:07 … förklarade mötet avslutat".
+_CLOSED = re.compile(
+    rf"(?:\bmötet\s+avsluta(?:des|s)\b|\bavsluta(?:r|de)\s+mötet\b|\bförklara\w*\s+mötet\s+avslutat\b"
+    rf"|^(?:§?\s*\d{{1,3}}\.?\s+)?(?:års|stämmo)?mötets\s+avslutande\b)"
+    rf"[^.\d]{{0,60}}?{_CLOCK}"
+    rf"|{_CLOCK}[^.\d]{{0,60}}?\bförklara\w*\s+(?:\w+\s+)?mötet\s+avslutat",
+    re.IGNORECASE,
+)
+
+
+def _office_kind(office: str) -> str:
+    office = office.casefold()
+    if "ordförande" in office:
+        return "vice" if office.startswith("vice") else "chair"
+    if "sekret" in office or "protokollförare" in office:
+        return "secretary"
+    return "adjusters"
+
+
+def _names(text: str, *, first_names: bool) -> list[str]:
+    found = []
+    for part in re.split(r"\s*(?:,|\boch\b|\bsamt\b|&)\s*", text):
+        part = re.sub(r"‹[^›]*›|\([^)]*\)", " ", part).strip(" .")
+        if looks_like_name(part):
+            found.append(name_tidy(part))
+        elif first_names and _FIRST_NAME.match(part):
+            found.append(part)
+    return found
+
+
+def _clock(match: re.Match | None):
+    time = re.search(r"(\d{1,2})[.:](\d{2})\b", match.group(0)) if match else None
+    return _time(time.group(1), time.group(2)) if time else None
+
+
+class StatementsMixin:
+    def _statements(self) -> None:
+        """Officers and times from the minutes' sentences, where header and signatures left them unknown."""
+        result = self.result
+        found: dict[str, list[str]] = {}
+        opened = closed = None
+        for raw in self.lines:
+            line = " ".join(raw.replace("•", " ").split())
+            if not line:
+                continue
+            for kind, names in self._officers_in(line):
+                found.setdefault(kind, []).extend(n for n in names if n not in found.get(kind, []))
+            opened = opened or _clock(_OPENED.search(line))
+            closed = closed or _clock(_CLOSED.search(line))
+        chairs = found.get("chair") or found.get("opening_chair")
+        if result.chair is None and chairs:
+            result.chair = chairs[0]
+        if result.secretary is None and found.get("secretary"):
+            result.secretary = found["secretary"][0]
+        if not result.adjusters and found.get("adjusters"):
+            result.adjusters = [n for n in found["adjusters"] if n != result.chair]
+        if result.start_time is None and opened:
+            result.start_time = opened
+        if result.end_time is None and closed and (result.start_time is None or closed > result.start_time):
+            result.end_time = closed
+
+    def _officers_in(self, line: str):
+        """(office kind, names) for each election or officer statement in one line."""
+        match = _OFFICER_LINE.match(line)
+        if match:
+            yield _office_kind(match.group("office")), _names(match.group("names"), first_names=True)
+            return
+        match = _IS_OFFICER.match(line)
+        if match:
+            yield _office_kind(match.group("office")), _names(match.group("names"), first_names=True)
+            return
+        for pattern in (_ELECTED_BEFORE, _ELECTED_AFTER):
+            for match in pattern.finditer(line):
+                yield _office_kind(match.group("office")), _names(match.group("names"), first_names=False)
+                rest = line[match.end() :]
+                more = _ELECTED_MORE.match(rest)
+                while more:
+                    yield _office_kind(more.group("office")), _names(more.group("names"), first_names=False)
+                    rest = rest[more.end() :]
+                    more = _ELECTED_MORE.match(rest)
+        for match in _CHAIR_OPENS.finditer(line):
+            yield "opening_chair", _names(match.group("names"), first_names=False)
