@@ -117,3 +117,91 @@ def test_the_chair_who_opens_the_meeting():
         "§ 95 Dagordning\nBeslut\natt fastställa dagordningen.\n"
     )
     assert protocol_parse(text).chair == "Hanna Roberts"
+
+
+def test_the_opening_sentence_of_association_minutes():
+    """No header table: date (its year earlier in the sentence), time and the place after "i"."""
+    text = (
+        "Protokoll fört vid föreningens höstmöte 2009, torsdagen den 3:e december klockan 19 i sal Q24 "
+        "på Tekniska Högskolan.\n\n## 1. Mötets öppnande\nOrdföranden förklarade mötet öppnat klockan 19:15.\n"
+        "## 2. Mötets avslutande\nKlockan 20:07 förklarades mötet avslutat.\n"
+    )
+    result = protocol_parse(text)
+    assert result.date == datetime.date(2009, 12, 3)
+    assert (result.start_time, result.end_time) == (datetime.time(19), datetime.time(20, 7))
+    assert result.location == "sal Q24 på Tekniska Högskolan"
+    two_days = "Protokoll från partiets styrelsemöte den 2-3 mars 2013 i Uppsala\n\n1. Mötets öppnande\n"
+    assert (protocol_parse(two_days).date, protocol_parse(two_days).location) == (
+        datetime.date(2013, 3, 2),
+        "Uppsala",
+    )
+
+
+LATEX = (
+    r"\documentclass[protokoll]{dvd}"
+    "\n"
+    r"\newcommand \meetingplace {Gamla rummet}"
+    "\n"
+    r"%\newcommand \meetingplace {Gamla rummet}"
+    "\n"
+    r"\newcommand \meetingplace {Språkbanken, Göteborg}"
+    "\n"
+    r"\newcommand \meetingchairman {Stian Rødven Eide}"
+    "\n"
+    r"\date{2022-10-10}"
+    "\n"
+    r"\begin{document}"
+    "\n"
+    r"\textbf{Datum:} \csname @date\endcsname\\"
+    "\n"
+    r"\textbf{Tid:} 13.15 \\"
+    "\n"
+    r"\textbf{Plats:} \meetingplace\\"
+    "\n"
+    r"\textbf{Styrelsemedlemmar:}"
+    "\n"
+    r"\begin{närvarande}"
+    "\n"
+    r"    \förtroendevald{Sekreterare}{Sebastian Selander}{Ja}"
+    "\n"
+    r"\end{närvarande}"
+    "\n\n"
+    r"\section{Öppnande av möte}"
+    "\n"
+    r"\meetingchairman\ valdes till ordförande."
+    "\n\n"
+    r"\section{Avslutande av möte}"
+    "\n"
+    "Mötet avslutades 14.30\n"
+    r"\end{document}"
+    "\n"
+)
+
+
+def test_minutes_kept_as_latex_read_the_preambles_fields():
+    """The template's fields and the user's macros (the last definition standing) are the header."""
+    result = protocol_parse(LATEX)
+    assert result.date == datetime.date(2022, 10, 10)
+    assert (result.start_time, result.end_time) == (datetime.time(13, 15), datetime.time(14, 30))
+    assert result.location == "Språkbanken, Göteborg"
+    assert (result.chair, result.secretary) == ("Stian Rødven Eide", "Sebastian Selander")
+
+
+def test_minutes_kept_as_typst_read_the_templates_settings():
+    text = (
+        '#import "DVD.typ": setupDocument\n\n#let time = "17:38"\n#show: setupDocument.with(\n  time: time,\n'
+        '  date: datetime(year: 2023, month: 11, day: 30),\n  location: "EA",\n  stämma: true\n)\n\n'
+        "Närvarande: Anna Ek, Per Berg\n\n= Öppnande av möte\nMötet öppnades av Samuel Hammersberg #time\n\n= Avslutning\nMötet avslutas 20:18.\n"
+    )
+    result = protocol_parse(text)
+    assert (result.date, result.location) == (datetime.date(2023, 11, 30), "EA")
+    assert (result.start_time, result.end_time) == (datetime.time(17, 38), datetime.time(20, 18))
+
+
+def test_the_place_ends_at_an_empty_line_or_a_field_of_its_own():
+    text = (
+        "# Möte 2023-03-24\n\n## Plats\nStyrelserummet\n\n# Öppnar mötet 12:05\n\n"
+        "## Mötessekreterare\nAtt: Tekla Siesjö är sekreterare\n\nBeslut: Attsats bifalles\n"
+    )
+    result = protocol_parse(text)
+    assert (result.location, result.start_time) == ("Styrelserummet", datetime.time(12, 5))

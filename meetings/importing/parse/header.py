@@ -9,7 +9,11 @@ from django.utils.translation import ngettext
 from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
 from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
-from .when import _ISO_DATE, _TEXT_DATE, _TIME_RANGE, dates_find, times_find
+from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
+
+_BARE_TIME = re.compile(
+    r"(?<![\d.:,-])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:,]\d|\s*(?:kr|%|procent|mkr|tkr))"
+)
 
 _LABELS = [
     # (pattern, kind, value): the longest labels first.
@@ -120,6 +124,20 @@ def paragraphs_apart(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# "Styrelsemedlemmar:", "stämma: true )", "Deltagare:": a field of its own, not more of the place.
+_OWN_FIELD = re.compile(r"^[\w ]{2,40}:(?:\s|$)|^[#\\]|^\S+\(|^\)")
+_OPENS = re.compile(r"^(?:öppna|mötets\s+öppnande|mötet\s+öppna)", re.IGNORECASE)
+
+
+def _field_ends(line: str, gap: bool, filled: bool) -> bool:
+    """Whether a line after "Plats" or "Tid" is no longer their value.
+
+    A value goes on over indented or following lines; it ends at an empty line once something was
+    read, at a line that is a field of its own, or at the opening of the meeting ("Öppnar mötet 12:05").
+    """
+    return bool((gap and filled) or _OWN_FIELD.match(line) or _OPENS.match(line))
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -159,11 +177,18 @@ class HeaderMixin:
                 self._entries(entry, entry_section, inline=inline)
             pending.clear()
 
+        gap = False
+        field_start = 0
         for raw in header:
             line = raw.rstrip()
             stripped = line.strip()
             if not stripped:
+                gap = True
                 continue
+            filled = len(when_texts) + len(where_texts) > field_start
+            if current_field in ("when", "where") and _field_ends(stripped, gap, filled):
+                current_field = None
+            gap = False
             match = _PRESENT_FROM.match(stripped)
             if match:
                 flush()
@@ -199,6 +224,10 @@ class HeaderMixin:
                     section.side = sides[0][0]
                 continue
             label = _label(line)
+            bulleted = _label(stripped[2:]) if stripped.startswith("• ") else None
+            if bulleted and bulleted[0] in ("when", "where"):
+                # "• Plats: Kungliga Biblioteket": a wiki page lists the fields as bullets.
+                label, line, stripped = bulleted, stripped[2:], stripped[2:]
             indented = len(line) - len(line.lstrip()) >= 2
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
@@ -206,6 +235,7 @@ class HeaderMixin:
                 current_field = None
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
                     current_field = kind
+                    field_start = len(when_texts) + len(where_texts)
                     section = None if kind != "signatures" else section
                     placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
                     if kind == "when" and rest:
@@ -256,7 +286,11 @@ class HeaderMixin:
                     place_texts.append(stripped)
                 continue
             if current_field == "where" and (indented or not section):
-                where_texts.append(stripped)
+                # "• Plats: Kungliga Biblioteket" then "• 14 mars 14:00": the date and time under the place.
+                if dates_find(stripped) or times_find(stripped)[0] or _BARE_TIME.search(stripped):
+                    when_texts.append(stripped.lstrip("• "))
+                else:
+                    where_texts.append(stripped)
                 continue
             if current_field == "adjusters" and indented:
                 self._adjusters_from(stripped)
@@ -278,6 +312,49 @@ class HeaderMixin:
         self._when(when_texts, where_texts, mode_texts, place_texts)
         if result.paragraph_range is None:
             result.paragraph_range = paragraphs_apart(header)
+        if result.date is None or result.start_time is None or result.location is None:
+            self._opening_sentence()
+
+    _OPENING_SENTENCE = re.compile(r"^\s*(?:protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+    _PLACE_AFTER = re.compile(r"^[\s,]*(?:klockan|kl\.?)?[\s\d.:]*\bi\s+(?P<place>[^.;]{2,80}?)\s*(?:[.;]|$)")
+
+    def _opening_sentence(self) -> None:
+        """The sentence association minutes open with instead of a header table.
+
+        "Protokoll fört vid datorföreningen Stackens höstmöte 2009, torsdagen den 3:e december klockan
+        19 i sal Q24 på Kungliga Tekniska Högskolan." — date (its year may stand before it), time, and
+        the place after "i"; "Protokoll från styrelsemöte den 2-3 mars 2013 i Uppsala".
+        """
+        result = self.result
+        lines = [line.strip() for line in self.lines[:15]]
+        for index, line in enumerate(lines):
+            if not self._OPENING_SENTENCE.match(line):
+                continue
+            block = [line]
+            for following in lines[index + 1 : index + 4]:
+                if not following or block[-1].endswith("."):
+                    break
+                block.append(following)
+            text = " ".join(block)
+            dates = dates_find(text)
+            if not dates:
+                years = set(re.findall(r"\b(?:19|20)\d{2}\b", text))
+                dates = dates_find(text, year=int(years.pop())) if len(years) == 1 else []
+            if not dates:
+                continue
+            result.date = result.date or dates[0][1]
+            start, end = times_find(text)
+            if result.start_time is None and start:
+                result.start_time, result.end_time = start, result.end_time or end
+            last = max(
+                [m.end() for m in _TEXT_DATE.finditer(text)]
+                + [m.end() for m in _ISO_DATE.finditer(text)]
+                + [m.end() for m in _TIME_RANGE.finditer(text)]
+            )
+            place = self._PLACE_AFTER.match(text[last:])
+            if result.location is None and place:
+                result.location = place.group("place").strip(" ,")
+            return
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
@@ -349,6 +426,10 @@ class HeaderMixin:
                         text = line
                     break
         result.start_time, result.end_time = times_find(text)
+        if result.start_time is None:
+            # "Tid: 13.15", "14 mars 14:00": a clock time alone under the label is the start.
+            bare = _BARE_TIME.search(_DOTTED_DATE.sub(" ", _ISO_DATE.sub(" ", text)))
+            result.start_time = _time(bare.group(1), bare.group(2)) if bare else None
         if result.start_time is None:
             # "2026-06-04 / 13:00-15:00" under the title, with no label: the first time range on top.
             for line in [line for line in self.lines if line.strip()][:8]:
