@@ -205,3 +205,25 @@ def test_the_place_ends_at_an_empty_line_or_a_field_of_its_own():
     )
     result = protocol_parse(text)
     assert (result.location, result.start_time) == ("Styrelserummet", datetime.time(12, 5))
+
+
+def test_a_place_keeps_nothing_of_the_flattened_table_around_it():
+    """The label's own words around the value, the adjustment's "Plats och tid", a sentence after it."""
+    wrapped = (
+        "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nDatum\n2024-01-23\n\n"
+        "Plats och tid för Kungsbackarummet, Storgatan 37 Klockan 13.00–14.40\nsammanträde\n"
+        "Beslutande    Ledamöter\nLisa Andersson (M), Ordförande\n\n"
+        "Plats och tid för justering Digital justering\n\n§ 1 Upprop\n"
+    )
+    assert protocol_parse(wrapped).location == "Kungsbackarummet, Storgatan 37"
+    sentence = (
+        "PROTOKOLL\nTid och plats kl 13.00, sammanträdesrum Stora Skansen, Sprängkullsgatan\n"
+        "19. Behandlade beslutsärenden vid detta sammanträde 7 Internrevisionens rapport\n\n§ 1 Upprop\n"
+    )
+    assert protocol_parse(sentence).location == "sammanträdesrum Stora Skansen, Sprängkullsgatan 19"
+
+
+def test_officer_statements_survive_misspelt_offices():
+    """Notes typed during a call: "Att: Tekla är sekretare"."""
+    text = "# Möte 2023-03-24\n\n## Mötessekeretare\nAtt: Tekla är sekretare\n\nBeslut: Attsats bifalles\n"
+    assert protocol_parse(text).secretary == "Tekla"

@@ -18,6 +18,7 @@ _BARE_TIME = re.compile(
 _LABELS = [
     # (pattern, kind, value): the longest labels first.
     (r"justeringens(?:\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid))?", "adjustment", None),
+    (r"(?:plats\s+och\s+tid|tid\s+och\s+plats)\s+för\s+justering", "adjustment", None),
     (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
     (r"sammanträdesdatum|mötesdatum|datum|dag(?=\s*:)", "when", None),
     (r"tid", "when", None),
@@ -136,6 +137,22 @@ def _field_ends(line: str, gap: bool, filled: bool) -> bool:
     read, at a line that is a field of its own, or at the opening of the meeting ("Öppnar mötet 12:05").
     """
     return bool((gap and filled) or _OWN_FIELD.match(line) or _OPENS.match(line))
+
+
+# The words of "Plats och tid för sammanträde" a value split: "för Kungsbackarummet … sammanträde".
+_LABEL_LEFTOVER = re.compile(
+    r"^för\s+|\s+(?:sammanträde(?:t)?|sekreterare|ordförande|justerare)$", re.IGNORECASE
+)
+# "Sprängkullsgatan 19. Behandlade beslutsärenden vid …": a sentence after the place is no part of it.
+_SENTENCE_AFTER = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]).*$")
+
+
+def place_tidy(place: str) -> str:
+    """The place without what a flattened table put around it."""
+    place = _SENTENCE_AFTER.sub("", place)
+    for _round in range(2):
+        place = _LABEL_LEFTOVER.sub("", place).strip(" ,;:-–.")
+    return place
 
 
 def _label(line: str):
@@ -452,7 +469,7 @@ class HeaderMixin:
         # at the start it is dropped; further on, it ends the place.
         place = re.sub(r"^kl(?:ockan)?\b[\s.,:]*", "", place, flags=re.IGNORECASE)
         place = re.sub(r"[\s,]*\bkl(?:ockan)?\b.*$", "", place, flags=re.IGNORECASE).strip(" ,;:-–.")
-        result.location = place or None
+        result.location = place_tidy(place) or None
         everything = f"{place} {' '.join(mode_texts)}".casefold()
         if "hybrid" in everything:
             result.mode = "hybrid"

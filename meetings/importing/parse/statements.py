@@ -16,7 +16,7 @@ from .when import _time
 
 _NAME = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van|der)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
 _OFFICE = (
-    r"(?P<office>(?:vice\s+)?(?:mötes)?ordförande|(?:mötes|protokoll)?sekre?t[ea]?rare|protokollförare"
+    r"(?P<office>(?:vice\s+)?(?:mötes)?ordförande|(?:mötes|protokoll)?sek[er]{1,3}t[ea]?r?are|protokollförare"
     r"|justera|justerare|protokolljusterare|justeringsm\w*|justeringsperson\w*)\b"
 )
 # "Mötet valde föreningens ordförande Vladimir Bogodist till mötesordförande", "Utse Kenneth
