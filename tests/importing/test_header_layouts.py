@@ -227,3 +227,27 @@ def test_officer_statements_survive_misspelt_offices():
     """Notes typed during a call: "Att: Tekla är sekretare"."""
     text = "# Möte 2023-03-24\n\n## Mötessekeretare\nAtt: Tekla är sekretare\n\nBeslut: Attsats bifalles\n"
     assert protocol_parse(text).secretary == "Tekla"
+
+
+FINLAND_SWEDISH = (
+    "INNEHÅLLSFÖRTECKNING SFGE, 2016-06-13 18:00, Protokoll\n\n"
+    "§ 27 Namnupprop och konstaterande av sammanträdets laglighet ... 2\n\n"
+    "§ 28 Protokollets justering ... 3\n\n"
+    "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00 SAMMANTRÄDESPLATS: Stadshuset, sessionssalen NÄRVARANDE\n\n"
+    "ÄRENDEN: §§ 27 - 28\n\n"
+    "UNDERSKRIFT Ordförande\n\nMikaela Björklund\n\nProtokollförare\n\nBjörn Häggblom PROTOKOLLET HAR\n\n"
+    "JUSTERATS\n\nTid 16.6.2016\n\nErik Ulfvens Peter Ruths PROTOKOLLET HAR\n\n"
+    "VARIT FRAMLAGT TILL PÅSEENDE\n\nTid och plats 17.6.2016 Utdragets riktighet bestyrker:\n\n"
+    "Stadshuset i Närpes\n\nBjörn Häggblom Förvaltningsdirektör\n"
+)
+
+
+def test_the_header_after_a_table_of_contents_and_a_form_in_capitals():
+    """Finland-Swedish council minutes: contents first, then a form whose labels are in capitals."""
+    result = protocol_parse(FINLAND_SWEDISH)
+    assert result.date == datetime.date(2016, 6, 13)
+    assert (result.start_time, result.end_time) == (datetime.time(18), datetime.time(19))
+    assert result.location == "Stadshuset, sessionssalen"
+    assert result.paragraph_range == (27, 28)
+    assert (result.chair, result.secretary) == ("Mikaela Björklund", "Björn Häggblom")
+    assert result.adjusters == ["Erik Ulfvens", "Peter Ruths"]

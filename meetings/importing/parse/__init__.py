@@ -70,6 +70,7 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMix
         header = lines[:first_item]
         self._record_kind(header, headings)
         self._header(header)
+        self._header_after_contents()
         self._body_and_organisation(header)
         self._items(headings, closing)
         self._closing(lines[closing:] if headings else lines[first_item:])

@@ -9,6 +9,14 @@ import re
 from .result import SignatureText
 from .shapes import _NAME_TOKEN, _is_upper_heading, looks_like_name, name_tidy
 
+# "Björn Häggblom PROTOKOLLET HAR": a name, then the next field of a form in capitals.
+_CAPS_TAIL = re.compile(r"(?<=[a-zåäöéü])(?:\s+[A-ZÅÄÖ]{2,}){2,}\s*$")
+
+
+def caps_tail_strip(text: str) -> str:
+    """A signer's line without the capitalised field label a flattened form put after the name."""
+    return _CAPS_TAIL.sub("", text)
+
 
 class ClosingMixin:
     # Whether the closing holds a signature ("Vid protokollet", "Justeras", an e-signature): the items
@@ -129,6 +137,7 @@ class ClosingMixin:
             texts.append(text)
         if not texts:
             return index + 1
+        texts = [caps_tail_strip(text) for text in texts]
         parts = [p.strip() for p in texts[0].split(",") if p.strip()]
         if parts and looks_like_name(parts[0]):
             result.secretary = name_tidy(parts[0])
@@ -177,7 +186,15 @@ class ClosingMixin:
                     )
                 )
                 continue
-            names.extend(self._split_names(row, known))
+            if not re.search(r"[a-zåäö]", row) and len(words) >= 3:
+                # "VARIT FRAMLAGT TILL PÅSEENDE": the next field of a form, in capitals.
+                if names:
+                    break
+                continue
+            found = self._split_names(caps_tail_strip(row), known)
+            if names and not found:
+                break  # The adjusters' names stand together; what follows them is another field.
+            names.extend(found)
         if not names:
             return j
         result = self.result

@@ -8,9 +8,11 @@ from django.utils.translation import ngettext
 
 from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
+from .segment import _CONTENTS_LEADER
 from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
 from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
 
+_PARAGRAPH_LINE = re.compile(r"^\s*§\s*\d{1,4}\b")
 _BARE_TIME = re.compile(
     r"(?<![\d.:,-])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:,]\d|\s*(?:kr|%|procent|mkr|tkr))"
 )
@@ -22,7 +24,7 @@ _LABELS = [
     (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
     (r"sammanträdesdatum|mötesdatum|datum|dag(?=\s*:)", "when", None),
     (r"tid", "when", None),
-    (r"plats|lokal|mötesplats", "where", None),
+    (r"sammanträdesplats|mötesplats|plats|lokal", "where", None),
     (r"mötesform", "mode", None),
     (r"utses\s+att\s+justera|justerare|justerande|justering", "adjusters", None),
     (r"paragrafer|paragraf|§§|ärenden(?=\s*:?\s*§)", "paragraphs", None),
@@ -150,9 +152,35 @@ _SENTENCE_AFTER = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zå
 def place_tidy(place: str) -> str:
     """The place without what a flattened table put around it."""
     place = _SENTENCE_AFTER.sub("", place)
+    if re.search(r"[a-zåäö]", place):
+        # "Stadshuset, sessionssalen NÄRVARANDE": the form's next label, in capitals.
+        place = re.sub(r"(?:\s+[A-ZÅÄÖ]{3,}:?)+$", "", place)
     for _round in range(2):
         place = _LABEL_LEFTOVER.sub("", place).strip(" ,;:-–.")
     return place
+
+
+# "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00 SAMMANTRÄDESPLATS: Stadshuset": two fields of a form
+# on one line, each label with its colon.
+_INNER_FIELD = re.compile(
+    r"\s+(?=(?:sammanträdesplats|sammanträdestid|mötesplats|mötestid|plats|tid|datum|lokal)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _fields_apart(lines: list[str]) -> list[str]:
+    """Header lines with a second labelled field on the same line split before it."""
+    result = []
+    for line in lines:
+        label = _label(line.strip()) if ":" in line else None
+        if label and label[0] in ("when", "where") and label[2]:
+            rest = label[2]
+            head = line.rstrip()[: len(line.rstrip()) - len(rest)]
+            parts = _INNER_FIELD.split(rest)
+            result.extend([head + parts[0], *parts[1:]])
+        else:
+            result.append(line)
+    return result
 
 
 def _label(line: str):
@@ -196,7 +224,7 @@ class HeaderMixin:
 
         gap = False
         field_start = 0
-        for raw in header:
+        for raw in _fields_apart(header):
             line = raw.rstrip()
             stripped = line.strip()
             if not stripped:
@@ -251,10 +279,15 @@ class HeaderMixin:
                 flush()
                 current_field = None
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
+                    placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
+                    if kind in ("when", "where") and placed and (place_texts or where_texts):
+                        # A second "Tid och plats" is the adjustment's or the posting's, whose own words
+                        # the extraction lost ("Tid och plats 17.6.2016 Utdragets riktighet …").
+                        current_field = None
+                        continue
                     current_field = kind
                     field_start = len(when_texts) + len(where_texts)
                     section = None if kind != "signatures" else section
-                    placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
                     if kind == "when" and rest:
                         when_texts.append(rest)
                         if placed:
@@ -372,6 +405,38 @@ class HeaderMixin:
             if result.location is None and place:
                 result.location = place.group("place").strip(" ,")
             return
+
+    def _header_after_contents(self) -> None:
+        """The header table that follows a table of contents (Finland-Swedish council minutes).
+
+        "INNEHÅLLSFÖRTECKNING … § 34 Avtal … 12", then "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00
+        SAMMANTRÄDESPLATS: …": when the lines before the first item named no place and no time, the
+        block after the last contents line is read as the header. What the first header read stands.
+        """
+        result = self.result
+        if result.location is not None or result.end_time is not None:
+            return
+        lines = self.lines
+        last = None
+        for index, line in enumerate(lines[:200]):
+            if _CONTENTS_LEADER.search(line):
+                last = index
+        if last is None:
+            return
+        block: list[str] = []
+        for line in lines[last + 1 : last + 60]:
+            if _PARAGRAPH_LINE.match(line):
+                break
+            block.append(line)
+        if not any(_label(line.strip()) for line in block if line.strip()):
+            return
+        before = {field: getattr(result, field) for field in ("date", "start_time", "end_time", "location")}
+        self._header(block)
+        for field, value in before.items():
+            if value is not None and field != "end_time":
+                setattr(result, field, value)
+        if before["start_time"] and result.end_time and result.end_time <= before["start_time"]:
+            result.end_time = None
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []

@@ -213,7 +213,7 @@ _LATEX_ROW = re.compile(r"\\[^\W\d_]+\{([^{}\\]+)\}\{([^{}\\]+)\}(?:\{([^{}\\]*)
 # Layout commands, their arguments with them: "\\settowidth\\tempOne{Tid och plats:\\quad}" is no field.
 _LATEX_LAYOUT = re.compile(
     r"\\(?:vspace|hspace|settowidth|setlength|addtolength|newlength|begin|end|rhead|lhead|chead|cfoot"
-    r"|selectlanguage|input|include|documentclass|usepackage|KOMAoptions)\*?(?:\[[^\]]*\])?(?:\s*\{[^{}]*\})*"
+    r"|selectlanguage|input|include|documentclass|usepackage|KOMAoptions)\*?(?:\[[^\]]*\])?(?:\s*(?:\{[^{}]*\}|\\[A-Za-z]+(?![A-Za-z])))*"
 )
 _LATEX_COMMAND = re.compile(r"\\(?!(?:sub){0,2}section)[A-Za-z@]+\*?(?:\[[^\]]*\])?")
 # Where the preamble ends and the items begin.
