@@ -251,3 +251,53 @@ def test_the_header_after_a_table_of_contents_and_a_form_in_capitals():
     assert result.paragraph_range == (27, 28)
     assert (result.chair, result.secretary) == ("Mikaela Björklund", "Björn Häggblom")
     assert result.adjusters == ["Erik Ulfvens", "Peter Ruths"]
+
+
+def test_signature_fields_pulled_apart_fill_the_oldest_waiting_label():
+    """A flattened table is read row by row: each name fills the oldest label still waiting."""
+    labels_first = (
+        "Sammanträdesprotokoll\nPlats och tid: Räddningsstationen, kl. 13:00\n"
+        "Beslutande: Magnus Cato (S), ordförande Kenneth Johansson (S)\n"
+        "Utses att justera: Sekreterare: Kenneth Johansson\n"
+        "Paragrafer Pia Anderson Ordförande:. Magnus Cato Justerande:. ANSLAG Justering av protokoll\n\n"
+        "§ 35 Mötet öppnas\n"
+    )
+    result = protocol_parse(labels_first)
+    assert (result.chair, result.secretary, result.adjusters) == (
+        "Magnus Cato",
+        "Pia Anderson",
+        ["Kenneth Johansson"],
+    )
+    label_on_its_own = (
+        "Sammanträdesprotokoll\nPlats och tid Sammanträdesrum Hamnen, kl 13:00-16:00.\n"
+        "Beslutande Lars Holmström, ordförande Uno Tjernström\n"
+        "Plats och tid Sekreterare\n"
+        "Paragrafer 8-15 Ordförande Justerare Ulla Nordin Lars Holmström Instans Anslaget sätts upp\n\n"
+        "§ 8 Öppnande\n"
+    )
+    result = protocol_parse(label_on_its_own)
+    assert (result.chair, result.secretary) == ("Lars Holmström", "Ulla Nordin")
+
+
+def test_a_signature_row_inside_another_fields_line():
+    text = (
+        "PROTOKOLL\nTid och plats Stadshuset, sessionssalen Kl\nBeslutande Se förteckning bilaga 1\n"
+        "Paragrafer justering Sekreterare Ordförande. Ulla Andersson.. Olov Säfström Justerande.. "
+        "Fatima Bouja Viveca Dalhammar\n\n§ 1 Upprop\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary) == ("Olov Säfström", "Ulla Andersson")
+    assert result.adjusters == ["Fatima Bouja", "Viveca Dalhammar"]
+
+
+def test_bilingual_finland_swedish_labels():
+    """ "PLATS - PAIKKA", "Ordförande/Puheenjohtaja:": the Swedish label is read, the Finnish dropped."""
+    text = (
+        "Social- och hälsovårdsnämnden TID - AIKA 12.06.2014 KL. - KLO 16:30-18:15 PLATS - PAIKKA "
+        "Houtskär områdeskontor, Näsbyvägen 214, Houtskär 57 Konstatera sammanträdets laglighet "
+        "Ordförande/Puheenjohtaja: Merja Fredriksson\n\n§ 57 Laglighet\nBeslut\nSammanträdet är lagligt.\n"
+    )
+    result = protocol_parse(text)
+    assert result.location == "Houtskär områdeskontor, Näsbyvägen 214, Houtskär"
+    assert (result.start_time, result.end_time) == (datetime.time(16, 30), datetime.time(18, 15))
+    assert result.chair == "Merja Fredriksson"

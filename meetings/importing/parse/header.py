@@ -146,12 +146,14 @@ _LABEL_LEFTOVER = re.compile(
     r"^för\s+|\s+(?:sammanträde(?:t)?|sekreterare|ordförande|justerare)$", re.IGNORECASE
 )
 # "Sprängkullsgatan 19. Behandlade beslutsärenden vid …": a sentence after the place is no part of it.
+# "Näsbyvägen 214, Houtskär 57 Konstatera sammanträdets laglighet": a flattened list of paragraphs.
+_PARAGRAPHS_AFTER = re.compile(r"\s+\d{1,4}\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+.*$")
 _SENTENCE_AFTER = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]).*$")
 
 
 def place_tidy(place: str) -> str:
     """The place without what a flattened table put around it."""
-    place = _SENTENCE_AFTER.sub("", place)
+    place = _PARAGRAPHS_AFTER.sub("", _SENTENCE_AFTER.sub("", place))
     if re.search(r"[a-zåäö]", place):
         # "Stadshuset, sessionssalen NÄRVARANDE": the form's next label, in capitals.
         place = re.sub(r"(?:\s+[A-ZÅÄÖ]{3,}:?)+$", "", place)
@@ -181,6 +183,51 @@ def _fields_apart(lines: list[str]) -> list[str]:
         else:
             result.append(line)
     return result
+
+
+_ROLE_ROW = re.compile(
+    r"\b(?:sekreterare|ordförande|justerande|justerare)[.:]*\s+(?:sekreterare|ordförande|justerande|justerare)\b",
+    re.IGNORECASE,
+)
+
+
+# Where the signature fields begin: a line opening with one, or ending with a signer's label
+# ("Plats och tid Sekreterare").
+_SIGNERS_START = re.compile(
+    r"^(?i:utses\s+att\s+justera|justeringens|sekreterare|ordförande|justerande|underskrifter)\b"
+    r"|^(?:\S+\s+){1,5}(?:Sekreterare|Ordförande|Justerande|Justerare)[.:]*$"
+)
+_SIGNERS_OPEN = re.compile(
+    r"^(?:utses\s+att\s+justera|justeringens|sekreterare|ordförande|justerande|underskrifter)\b",
+    re.IGNORECASE,
+)
+_SIGNERS_END = re.compile(r"^(?:anslag|bevis|§)", re.IGNORECASE)
+_SIGNER_LABELS = {
+    "sekreterare": "secretary",
+    "protokollförare": "secretary",
+    "ordförande": "chair",
+    "justerande": "adjusters",
+    "justerare": "adjusters",
+    "protokolljusterare": "adjusters",
+}
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[.:,;]*$")
+# Words of a posting form ("Instans", "Anslaget sätts upp") that look like a name's.
+_FORM_WORDS = {
+    "instans",
+    "anslaget",
+    "anslag",
+    "sammanträdesdatum",
+    "datum",
+    "förvaringsplats",
+    "underskrift",
+    "protokollet",
+    "paragrafer",
+    "plats",
+    "tid",
+    "nr",
+    "justering",
+    "organ",
+}
 
 
 def _label(line: str):
@@ -268,6 +315,10 @@ class HeaderMixin:
                 if len(sides) == 1:
                     section.side = sides[0][0]
                 continue
+            if current_field != "signatures" and _ROLE_ROW.search(stripped):
+                # "Paragrafer justering Sekreterare Ordförande. Ulla Andersson.. Olov Säfström Justerande..
+                # Fatima Bouja Viveca Dalhammar": a signature block flattened into another field's line.
+                self._signature_run(stripped)
             label = _label(line)
             bulleted = _label(stripped[2:]) if stripped.startswith("• ") else None
             if bulleted and bulleted[0] in ("when", "where"):
@@ -362,6 +413,7 @@ class HeaderMixin:
         self._when(when_texts, where_texts, mode_texts, place_texts)
         if result.paragraph_range is None:
             result.paragraph_range = paragraphs_apart(header)
+        self._signers_apart(header)
         if result.date is None or result.start_time is None or result.location is None:
             self._opening_sentence()
 
@@ -437,6 +489,76 @@ class HeaderMixin:
                 setattr(result, field, value)
         if before["start_time"] and result.end_time and result.end_time <= before["start_time"]:
             result.end_time = None
+
+    def _signers_apart(self, header: list[str]) -> None:
+        """The signature fields of a header table whose labels and names extraction pulled apart.
+
+        "Utses att justera: Sekreterare: Kenneth Johansson" / "Paragrafer Pia Anderson Ordförande:.
+        Magnus Cato Justerande:." and "Justeringens plats och tid Sekreterare …" / "Paragrafer Nr
+        Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg": the labels wait in the
+        order printed and each name fills the oldest waiting one (the table is read row by row, its
+        values a column later). Only what is still unknown is filled.
+        """
+        result = self.result
+        if result.chair and result.secretary and result.adjusters:
+            return
+        filled = [line.strip() for line in header if line.strip()]
+        # A line opening with a signer's label is the block's start; a short line ending with one only
+        # where none does (its names may be a jumbled column's).
+        start = next((i for i, line in enumerate(filled) if _SIGNERS_OPEN.match(line)), None)
+        if start is None:
+            start = next((i for i, line in enumerate(filled) if _SIGNERS_START.match(line)), None)
+        if start is None:
+            return
+        region = []
+        for line in filled[start : start + 4]:
+            if _SIGNERS_END.match(line):
+                break
+            region.append(line)
+        text = re.sub(r"[._…]{2,}", " ", " ".join(region))
+        text = re.sub(r"\butses\s+att\s+justera\b", "Justerande", text, flags=re.IGNORECASE)
+        waiting: list[str] = []
+        found: dict[str, list[str]] = {}
+        last_role = None
+        run: list[str] = []
+
+        def take(run: list[str]) -> None:
+            nonlocal last_role
+            if len(run) % 2:
+                return  # A name of one or three words cannot be told from its neighbours.
+            for i in range(0, len(run), 2):
+                name = " ".join(run[i : i + 2])
+                if not looks_like_name(name) or any(w.casefold() in _FORM_WORDS for w in run[i : i + 2]):
+                    return
+                if waiting:
+                    last_role = waiting.pop(0)
+                elif last_role != "adjusters":
+                    return
+                found.setdefault(last_role, []).append(name_tidy(name))
+
+        for token in [*text.split(), "."]:
+            bare = token.strip(".:,;")
+            role = _SIGNER_LABELS.get(bare.casefold()) if bare[:1].isupper() else None
+            letters = re.sub(r"[\W\d_]", "", bare)
+            capitals = letters.isupper() and len(letters) > 3
+            if role or capitals or not _NAME_WORD.match(token) or bare.casefold() in _FORM_WORDS:
+                take(run)
+                run = []
+                if role:
+                    waiting.append(role)
+                elif capitals:
+                    break  # "ANSLAG": the posting form begins.
+                continue
+            run.append(bare)
+            if token[-1] in ".:,;":
+                take(run)  # "Ulla Andersson.." ends a name.
+                run = []
+        if result.chair is None and found.get("chair"):
+            result.chair = found["chair"][0]
+        if result.secretary is None and found.get("secretary"):
+            result.secretary = found["secretary"][0]
+        if not result.adjusters and found.get("adjusters"):
+            result.adjusters = found["adjusters"]
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []

@@ -127,6 +127,7 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     # Markdown links from a web export, "[kort film](#)": the label is the text.
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = markup_settings(text)
+    text = _BILINGUAL_LABEL.sub(lambda m: f"\n{m.group(1).capitalize()}: ", text)
     text = text.replace("\t", "    ")
     for char in "\u00a0\u2007\u202f\u2009":
         text = text.replace(char, " ")
@@ -199,6 +200,15 @@ def _undouble(lines: list[str]) -> list[str]:
             result.append("")
         i = j
     return result
+
+
+# Finland-Swedish bilingual forms: "TID - AIKA", "PLATS - PAIKKA", "Ordförande/Puheenjohtaja:". The
+# Swedish label starts a line of its own; the Finnish half is dropped.
+_BILINGUAL_LABEL = re.compile(
+    r"\s*\b(tid|plats|ordförande|sekreterare|protokollförare)\s*[-/]\s*"
+    r"(?:aika|paikka|puheenjohtaja|sihteeri|pöytäkirjanpitäjä)\b\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 # -- minutes written in LaTeX or Typst: the settings of the preamble as labelled header lines ----------
