@@ -301,3 +301,29 @@ def test_bilingual_finland_swedish_labels():
     assert result.location == "Houtskär områdeskontor, Näsbyvägen 214, Houtskär"
     assert (result.start_time, result.end_time) == (datetime.time(16, 30), datetime.time(18, 15))
     assert result.chair == "Merja Fredriksson"
+
+
+def test_adjusters_end_at_the_next_label_of_a_flattened_table():
+    text = (
+        "Protokoll\nPlats och tid Konferensrum 1, kl. 13:00-16:00\n"
+        "Utses att justera Eivor Hagström Justering Underskrifter Sekreterare Magnus Eriksson\n\n§ 1 Upprop\n"
+    )
+    assert protocol_parse(text).adjusters == ["Eivor Hagström"]
+    labelled = (
+        "Protokoll\nPlats och tid Rummet, kl. 13:00\nProtokolljusterare Magdalena Sundqvist\n\n§ 1 Upprop\n"
+    )
+    assert protocol_parse(labelled).adjusters == ["Magdalena Sundqvist"]
+
+
+def test_a_protocol_adjusted_by_one_signature_alone_is_the_chairs():
+    """Riksdag committee protocols: "Vid protokollet" the secretary, "Justeras" the chair alone."""
+    text = (
+        "KULTURUTSKOTTET\nPROTOKOLL\nDATUM\nTorsdagen den 22 mars 2018\n\n§ 1\nJustering av protokoll\n\n"
+        "Vid protokollet\n\nCharlotte Rundelius\n\nJusteras\n\nOlof Lavesson\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary, result.adjusters) == (
+        "Olof Lavesson",
+        "Charlotte Rundelius",
+        ["Olof Lavesson"],
+    )

@@ -18,6 +18,11 @@ def caps_tail_strip(text: str) -> str:
     return _CAPS_TAIL.sub("", text)
 
 
+_NEXT_LABELS = re.compile(
+    r"\s+(?:Justering|Justeringens|Underskrift(?:er)?|Sekreterare|Ordförande|Paragrafer|Justerare|Justerande)\b.*$"
+)
+
+
 class ClosingMixin:
     # Whether the closing holds a signature ("Vid protokollet", "Justeras", an e-signature): the items
     # before it are then the whole meeting, not an excerpt's first pages.
@@ -212,6 +217,9 @@ class ClosingMixin:
             for name in names:
                 if name != chair:
                     result.adjusters.append(name)
+            if chair is None and len(names) == 1 and result.record_kind == "protocol":
+                # A Riksdag committee's "Justeras" bears one signature, the chair's.
+                result.chair = names[0]
         return j
 
     def _split_names(self, row: str, known: list[str]) -> list[str]:
@@ -236,6 +244,8 @@ class ClosingMixin:
         return []
 
     def _adjusters_from(self, text: str) -> None:
+        # "Eivor Hagström Justering Underskrifter …": the next labels of a flattened table end the names.
+        text = _NEXT_LABELS.sub("", text)
         for name in self._names_in(text):
             if name not in self.result.adjusters:
                 self.result.adjusters.append(name)

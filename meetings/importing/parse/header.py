@@ -26,7 +26,12 @@ _LABELS = [
     (r"tid", "when", None),
     (r"sammanträdesplats|mötesplats|plats|lokal", "where", None),
     (r"mötesform", "mode", None),
-    (r"utses\s+att\s+justera|justerare|justerande|justering", "adjusters", None),
+    (
+        r"utses\s+att\s+justera|protokolljusterare|justeringspersoner|justeringsperson|justerare|justerande"
+        r"|justering",
+        "adjusters",
+        None,
+    ),
     (r"paragrafer|paragraf|§§|ärenden(?=\s*:?\s*§)", "paragraphs", None),
     (r"underskrifter|underskrift", "signatures", None),
     (
