@@ -327,3 +327,15 @@ def test_a_protocol_adjusted_by_one_signature_alone_is_the_chairs():
         "Charlotte Rundelius",
         ["Olof Lavesson"],
     )
+
+
+def test_labels_side_by_side_with_their_values_after_them():
+    """ "Tid: Plats: 30 maj 2013 kl Norabostäders kontor": the place is what the date and time leave."""
+    text = (
+        "Protokoll fört vid styrelsesammanträde Tid: Plats: 30 maj 2013 kl Norabostäders kontor, Änggatan 11\n"
+        "Närvarande ledamöter: Bror-Erik Israelsson, Ivar Fernemo\n\n"
+        "§ 54 Val av sekreterare\nTill sekreterare för mötet valdes Lars Winell.\n"
+    )
+    result = protocol_parse(text)
+    assert (result.date, result.location) == (datetime.date(2013, 5, 30), "Norabostäders kontor, Änggatan 11")
+    assert result.secretary == "Lars Winell"

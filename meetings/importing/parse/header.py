@@ -175,6 +175,9 @@ _INNER_FIELD = re.compile(
 )
 
 
+_TITLED_FIELD = re.compile(r"(?<=\S)\s+(?=(?:Tid|Plats|Datum|Lokal|Sammanträdesplats|Sammanträdestid)\s*:)")
+
+
 def _fields_apart(lines: list[str]) -> list[str]:
     """Header lines with a second labelled field on the same line split before it."""
     result = []
@@ -185,6 +188,9 @@ def _fields_apart(lines: list[str]) -> list[str]:
             head = line.rstrip()[: len(line.rstrip()) - len(rest)]
             parts = _INNER_FIELD.split(rest)
             result.extend([head + parts[0], *parts[1:]])
+        elif not label and _TITLED_FIELD.search(line):
+            # "Protokoll fört vid styrelsesammanträde Tid: Plats: 30 maj 2013 kl Norabostäders kontor".
+            result.extend(_TITLED_FIELD.split(line))
         else:
             result.append(line)
     return result
@@ -647,6 +653,9 @@ class HeaderMixin:
                     result.start_time, result.end_time = start, end
                     break
         place = " ".join(where_texts)
+        if place and (dates_find(place) or times_find(place)[0]):
+            # "Tid: Plats: 30 maj 2013 kl Norabostäders kontor": the time's value under the place's label.
+            place_texts, place = where_texts, ""
         if not place and place_texts:
             place = _ISO_DATE.sub("", " ".join(place_texts))
             place = _TEXT_DATE.sub("", place)

@@ -31,6 +31,11 @@ _ELECTED_AFTER = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)(?:\s+‹[^›]*›)?\s+(?:valdes|väljs|utsågs|utses)"
     rf"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?{_OFFICE}",
 )
+# "Till sekreterare för mötet valdes Lars Winell", "Till justerare … utsågs Ivar Fernemo": the office first.
+_ELECTED_INVERTED = re.compile(
+    rf"(?i:\btill\s+(?:mötets\s+)?){_OFFICE}[^.]{{0,80}}?(?i:\b(?:valdes|utsågs|väljs|utses))\s+"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)",
+)
 # "…, Gustav Eek till sekreterare och Leif-Jöran Olsson till justeringsperson": more offices in the
 # same sentence.
 _ELECTED_MORE = re.compile(
@@ -135,7 +140,7 @@ class StatementsMixin:
         if match:
             yield _office_kind(match.group("office")), _names(match.group("names"), first_names=True)
             return
-        for pattern in (_ELECTED_BEFORE, _ELECTED_AFTER):
+        for pattern in (_ELECTED_BEFORE, _ELECTED_AFTER, _ELECTED_INVERTED):
             for match in pattern.finditer(line):
                 yield _office_kind(match.group("office")), _names(match.group("names"), first_names=False)
                 rest = line[match.end() :]
