@@ -339,3 +339,38 @@ def test_labels_side_by_side_with_their_values_after_them():
     result = protocol_parse(text)
     assert (result.date, result.location) == (datetime.date(2013, 5, 30), "Norabostäders kontor, Änggatan 11")
     assert result.secretary == "Lars Winell"
+
+
+def test_an_election_under_a_heading_that_names_the_office():
+    """A wiki's annual meeting: "Val av rösträknare och justerare" then "• David Öhlin valdes."."""
+    text = (
+        "Årsmötesprotokoll 2009-03-14\n • Plats: Kungliga Biblioteket\n • 14 mars 14:00\n\n"
+        "Val av mötespresidium\n\n • Karl Sigfrid valdes till mötets ordförande.\n"
+        " • Jan Ainali valdes till mötets sekreterare.\n\n"
+        "Val av rösträknare och justerare\n\n • David Öhlin valdes.\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary, result.adjusters) == (
+        "Karl Sigfrid",
+        "Jan Ainali",
+        ["David Öhlin"],
+    )
+    assert (result.location, result.start_time) == ("Kungliga Biblioteket", datetime.time(14))
+
+
+def test_a_chair_marked_in_a_flattened_list_of_those_present():
+    text = (
+        "Protokoll från beslutsgruppsmöte den 3 oktober 1997 Närvarande: Pär Nuder, ordf. Ledamöter: "
+        "Berit Adolfsson Anita Bohman\n\n1. Fastställande av dagordning\nDagordningen fastställdes.\n"
+        "2. Val av justerare\nUlla Jakobsson valdes till justerare.\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.adjusters) == ("Pär Nuder", ["Ulla Jakobsson"])
+
+
+def test_the_chair_opens_the_meeting_in_a_sentence_wrapped_over_lines():
+    text = (
+        "SAMMANTRÄDESANTECKNINGAR\n\n1. Mötets öppnande\n\nOrdförande Birgitta Litsegård hälsar "
+        "mötesdeltagarna välkomna och förklarar mötet\nöppnat.\n\n2. Dagordning\nBeslut\nDagordningen godkänns.\n"
+    )
+    assert protocol_parse(text).chair == "Birgitta Litsegård"

@@ -60,6 +60,16 @@ _CHAIR_OPENS = re.compile(
     rf"(?i:\bförklara\w*\s+mötet\s+öppna)",
 )
 
+# "Val av rösträknare och justerare" then "David Öhlin valdes.": the heading names the office.
+_ELECTION_HEADING = re.compile(
+    rf"^(?:\d{{1,2}}\.?\s+)?(?i:val\s+av\s+(?:[\w-]+\s+(?:och|samt)\s+)?){_OFFICE}"
+)
+_ELECTED_BARE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)\s+(?:valdes|väljs|utsågs|utses)\.?$"
+)
+# "Pär Nuder, ordf. Ledamöter: …", "Carl Bennet ordförande Anna Falck": a chair marked in a list.
+_CHAIR_MARKED = re.compile(rf"(?P<names>{_NAME})(?:\s*\([^)]*\))?,?\s+(?:ordf\.|ordförande\b)")
+
 _CLOCK = r"(?:kl(?:ockan)?\.?\s*)?\d{1,2}[.:]\d{2}\b"
 # "Mötet öppnades 13.15", "Öppnar mötet 12:05", "förklarade mötet öppnat klockan 19:15".
 _OPENED = re.compile(
@@ -110,15 +120,32 @@ class StatementsMixin:
         result = self.result
         found: dict[str, list[str]] = {}
         opened = closed = None
-        for raw in self.lines:
+        office = None  # The office a "Val av justerare" heading just above elects.
+        block: list[str] = []
+        for raw in [*self.lines, ""]:
             line = " ".join(raw.replace("•", " ").split())
             if not line:
+                # A sentence wrapped over lines: "Ordförande Birgitta Litsegård hälsar … förklarar mötet / öppnat".
+                for match in _CHAIR_OPENS.finditer(" ".join(block)):
+                    found.setdefault("opening_chair", []).extend(
+                        _names(match.group("names"), first_names=False)
+                    )
+                block = []
                 continue
+            block.append(line)
             for kind, names in self._officers_in(line):
                 found.setdefault(kind, []).extend(n for n in names if n not in found.get(kind, []))
+            elected = _ELECTED_BARE.match(line)
+            if office and elected:
+                found.setdefault(office, []).extend(_names(elected.group("names"), first_names=False))
+            heading = _ELECTION_HEADING.match(line)
+            office = _office_kind(heading.group("office")) if heading else (office if not elected else None)
             opened = opened or _clock(_OPENED.search(line))
             closed = closed or _clock(_CLOSED.search(line))
-        chairs = found.get("chair") or found.get("opening_chair")
+        listed = [a.name for a in result.attendees if a.body_role == "chair" and a.present and a.name]
+        if not listed:
+            listed = self._chair_listed()
+        chairs = found.get("chair") or listed or found.get("opening_chair")
         if result.chair is None and chairs:
             result.chair = chairs[0]
         if result.secretary is None and found.get("secretary"):
@@ -129,6 +156,14 @@ class StatementsMixin:
             result.start_time = opened
         if result.end_time is None and closed and (result.start_time is None or closed > result.start_time):
             result.end_time = closed
+
+    def _chair_listed(self) -> list[str]:
+        """ "Närvarande: Pär Nuder, ordf. Ledamöter: …": the chair marked in a flattened list on top."""
+        for raw in self.lines[:40]:
+            match = _CHAIR_MARKED.search(raw)
+            if match:
+                return _names(match.group("names"), first_names=False)
+        return []
 
     def _officers_in(self, line: str):
         """(office kind, names) for each election or officer statement in one line."""
@@ -149,5 +184,3 @@ class StatementsMixin:
                     yield _office_kind(more.group("office")), _names(more.group("names"), first_names=False)
                     rest = rest[more.end() :]
                     more = _ELECTED_MORE.match(rest)
-        for match in _CHAIR_OPENS.finditer(line):
-            yield "opening_chair", _names(match.group("names"), first_names=False)
