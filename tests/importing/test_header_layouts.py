@@ -374,3 +374,28 @@ def test_the_chair_opens_the_meeting_in_a_sentence_wrapped_over_lines():
         "mötesdeltagarna välkomna och förklarar mötet\nöppnat.\n\n2. Dagordning\nBeslut\nDagordningen godkänns.\n"
     )
     assert protocol_parse(text).chair == "Birgitta Litsegård"
+
+
+def test_the_body_and_organisation_of_a_title():
+    """Titles name the body in many forms: possessive, a meeting word, a municipality in capitals."""
+    from meetings.importing.parse.header import body_in, organisation_in
+
+    assert body_in("Kulturutskottets protokoll 2017/18:21") == "Kulturutskottet"
+    assert body_in("Piratpartiets styrelsemöte den i Uppsala") == "Styrelsen"
+    assert body_in("Partistyrelsemöte") == "Partistyrelsen"
+    assert body_in("Möte med sektionens styrelse den") == "Sektionens styrelse"
+    assert body_in("Social- och hälsovårdsnämnden") == "Social- och hälsovårdsnämnden"
+    assert body_in("Kommunala pensionärsrådet protokoll 16:00") == "Kommunala pensionärsrådet"
+    assert body_in("Protokoll fört vid Datorföreningen Stackens extra medlemsmöte") == "Extra medlemsmöte"
+    assert body_in("Styrelserummet") is None
+    assert organisation_in("VILHELMINA KOMMUN PROTOKOLL") == "Vilhelmina kommun"
+    assert organisation_in("Piratpartiets styrelsemöte") == "Piratpartiet"
+    assert organisation_in("Protokoll fört vid Datorföreningen Stackens extra medlemsmöte") == (
+        "Datorföreningen Stacken"
+    )
+    assert organisation_in("Anna Ek, Göteborgs Stad") is None
+
+
+def test_a_scanned_pages_top_is_no_part_of_the_body():
+    text = "Fe?l fl Kommunfullmäktige 2017-10-23 1\nPlats och tid Ungärde skola, kl. 18:30-20:30\n\n§ 132 Upprop\n"
+    assert protocol_parse(text).body == "Kommunfullmäktige"
