@@ -399,3 +399,15 @@ def test_the_body_and_organisation_of_a_title():
 def test_a_scanned_pages_top_is_no_part_of_the_body():
     text = "Fe?l fl Kommunfullmäktige 2017-10-23 1\nPlats och tid Ungärde skola, kl. 18:30-20:30\n\n§ 132 Upprop\n"
     assert protocol_parse(text).body == "Kommunfullmäktige"
+
+
+def test_what_the_header_and_the_signatures_say_stands():
+    """Statements in the items fill only what the header table and the closing left unknown."""
+    text = (
+        "Protokoll\nPlats och tid: Rådhuset, kl 13.00-15.00\nOrdförande: Anna Ek\nJusterare: Eva Lund\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades kl 13.05. Mötet valde Per Berg till mötesordförande.\n\n"
+        "§ 2 Mötets avslutande\nMötet avslutades 14.40.\n\nVid protokollet\nKarin Holm\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.secretary, result.adjusters) == ("Anna Ek", "Karin Holm", ["Eva Lund"])
+    assert (result.start_time, result.end_time) == (datetime.time(13), datetime.time(15))
