@@ -411,3 +411,23 @@ def test_what_the_header_and_the_signatures_say_stands():
     result = protocol_parse(text)
     assert (result.chair, result.secretary, result.adjusters) == ("Anna Ek", "Karin Holm", ["Eva Lund"])
     assert (result.start_time, result.end_time) == (datetime.time(13), datetime.time(15))
+
+
+def test_the_adjuster_elected_to_adjust_the_protocol():
+    """ "utse X till rapportör … samt till att … justera protokollet"; a jumbled header list is narrowed."""
+    text = (
+        "Protokoll\n\n§ 95 Val av justerare\n\nBeslut\n\natt utse Henrik Zetterquist till rapportör till "
+        "Grupptrycket samt till att, jämte ordförandena, justera protokollet.\n"
+    )
+    assert protocol_parse(text).adjusters == ["Henrik Zetterquist"]
+    jumbled = (
+        "PROTOKOLL\nPlats och tid Folkets Hus, kl 13.00\nUtses att justera Roland Bång, Susanna Rolfsdotter, "
+        "Rickard Norberg\n\n§ 49 Sammanträdets öppnande\nRickard Norberg utsågs att tillsammans med ordförande "
+        "justera dagens protokoll.\n"
+    )
+    assert protocol_parse(jumbled).adjusters == ["Rickard Norberg"]
+    nicknames = (
+        "Protokoll fört vid föreningens höstmöte 2009-12-03 klockan 19 i sal Q24.\n\n## 4. Val av justeringsmän\n"
+        "Magnus Danielson ‹magda› och Alexander Boström ‹abo› valdes till justeringsmän.\n"
+    )
+    assert protocol_parse(nicknames).adjusters == ["Magnus Danielson", "Alexander Boström"]

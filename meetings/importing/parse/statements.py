@@ -36,6 +36,12 @@ _ELECTED_INVERTED = re.compile(
     rf"(?i:\btill\s+(?:mötets\s+)?){_OFFICE}[^.]{{0,80}}?(?i:\b(?:valdes|utsågs|väljs|utses))\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)",
 )
+# "att utse Henrik Zetterquist till rapportör … samt till att, jämte ordförandena, justera protokollet",
+# "Rickard Norberg utsågs att tillsammans med ordföranden justera protokollet".
+_ADJUSTS = re.compile(
+    rf"(?:\b(?:utse|utser|valde|väljer|välja)\s+(?P<before>{_NAME})|(?P<after>{_NAME})\s+(?:utsågs|utses|valdes|väljs))"
+    rf"\b[^.]{{0,100}}?(?i:\bjustera\s+(?:dagens\s+)?protokoll(?:et)?\b)"
+)
 # "…, Gustav Eek till sekreterare och Leif-Jöran Olsson till justeringsperson": more offices in the
 # same sentence.
 _ELECTED_MORE = re.compile(
@@ -123,7 +129,8 @@ class StatementsMixin:
         office = None  # The office a "Val av justerare" heading just above elects.
         block: list[str] = []
         for raw in [*self.lines, ""]:
-            line = " ".join(raw.replace("•", " ").split())
+            # Nicknames after a name ("Magnus Danielson ‹magda›") are not part of it.
+            line = " ".join(re.sub(r"‹[^›]*›", " ", raw).replace("•", " ").split())
             if not line:
                 # A sentence wrapped over lines: "Ordförande Birgitta Litsegård hälsar … förklarar mötet / öppnat".
                 for match in _CHAIR_OPENS.finditer(" ".join(block)):
@@ -150,8 +157,13 @@ class StatementsMixin:
             result.chair = chairs[0]
         if result.secretary is None and found.get("secretary"):
             result.secretary = found["secretary"][0]
-        if not result.adjusters and found.get("adjusters"):
-            result.adjusters = [n for n in found["adjusters"] if n != result.chair]
+        elected = [n for n in found.get("adjusters", []) if n != result.chair]
+        if not result.adjusters and elected:
+            result.adjusters = elected
+        elif elected and set(elected) < set(result.adjusters):
+            # The item that elects the adjusters tells which of the names a jumbled header table gave
+            # ("Utses att justera Roland Bång Marianne Persson … Rickard Norberg") are theirs.
+            result.adjusters = [n for n in result.adjusters if n in elected]
         if result.start_time is None and opened:
             result.start_time = opened
         if result.end_time is None and closed and (result.start_time is None or closed > result.start_time):
@@ -175,6 +187,8 @@ class StatementsMixin:
         if match:
             yield _office_kind(match.group("office")), _names(match.group("names"), first_names=True)
             return
+        for match in _ADJUSTS.finditer(line):
+            yield "adjusters", _names(match.group("before") or match.group("after"), first_names=False)
         for pattern in (_ELECTED_BEFORE, _ELECTED_AFTER, _ELECTED_INVERTED):
             for match in pattern.finditer(line):
                 yield _office_kind(match.group("office")), _names(match.group("names"), first_names=False)
