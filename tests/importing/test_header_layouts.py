@@ -378,7 +378,7 @@ def test_the_chair_opens_the_meeting_in_a_sentence_wrapped_over_lines():
 
 def test_the_body_and_organisation_of_a_title():
     """Titles name the body in many forms: possessive, a meeting word, a municipality in capitals."""
-    from meetings.importing.parse.header import body_in, organisation_in
+    from meetings.importing.parse.title import body_in, organisation_in
 
     assert body_in("Kulturutskottets protokoll 2017/18:21") == "Kulturutskottet"
     assert body_in("Piratpartiets styrelsemöte den i Uppsala") == "Styrelsen"

@@ -15,7 +15,10 @@ The pipeline, one module per step, so that a new layout is a new rule in one pla
 - ``attendance``: one attendance entry into an attendee; ``items``: each item's title, text and
   decisions; ``closing``: secretary, adjusters and signatures;
 - ``shapes`` and ``when``: what names, headings, dates and times look like; ``result``: the
-  dataclasses behind the JSON contract.
+  dataclasses behind the JSON contract;
+- ``tables``: header tables that extraction pulled apart; ``title``: the body and organisation in
+  the title lines; ``statements``: what the minutes' sentences say about officers and times (the
+  elections and openings of association minutes), filling only what header and closing left unknown.
 
 ``_Parser`` below runs the steps in order and makes the last cross-section inferences.
 """

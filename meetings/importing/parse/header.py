@@ -10,6 +10,15 @@ from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
 from .segment import _CONTENTS_LEADER
 from .shapes import _is_upper_heading, looks_like_name, name_tidy
+from .tables import (
+    _ROLE_ROW,
+    field_ends,
+    paragraph_range,
+    paragraphs_apart,
+    place_tidy,
+    signers_apart,
+)
+from .title import body_in, organisation_in, title_clean
 from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
 
 _PARAGRAPH_LINE = re.compile(r"^\s*§\s*\d{1,4}\b")
@@ -88,85 +97,6 @@ _SECOND_ENTRY = re.compile(
 )
 
 
-# "§§ 27 - 34", "102 - 119", "§ 1-37": the numbers right after the label, not any number further on
-# ("Paragrafer Pia Anderson … protokoll 4/2019" is a flattened table, not the range 4–2019).
-_PARAGRAPH_RANGE = re.compile(
-    r"^[\s:.]*(?:§§?\s*)?(\d{1,4})(?:\s*(?:[-–—]|till)\s*(?:§\s*)?(\d{1,4}))?(?![\d/.])"
-)
-
-
-def paragraph_range(text: str) -> tuple[int, int] | None:
-    """The range of paragraphs a "Paragrafer" label gives, or None."""
-    match = _PARAGRAPH_RANGE.match(text)
-    if not match:
-        return None
-    first = int(match.group(1))
-    last = int(match.group(2)) if match.group(2) else first
-    return (first, last) if last >= first else None
-
-
-_PARAGRAPHS_WORD = re.compile(r"\b(?:justerade\s+)?paragrafer\b\s*:?", re.IGNORECASE)
-_LOOSE_RANGE = re.compile(r"(?<![\d/.,-])(?:§§?\s*)?(\d{1,4})\s*[-–]\s*(?:§\s*)?(\d{1,4})(?![\d/.,-])")
-
-
-def paragraphs_apart(lines: list[str]) -> tuple[int, int] | None:
-    """The paragraph range of a header table whose label and value extraction pulled apart.
-
-    "… kl 16.00 Paragrafer 155-168" (the label inside another field's line), "Paragrafer" then
-    "Beslutande Se sid 2 71-85" (the value a field later), "Sekreterare  Patrik Johansson  § 1-37"
-    then "Paragrafer" (the value a line earlier): the nearest "N-M" after the label, else before it.
-    """
-    filled = [line.strip() for line in lines if line.strip()]
-    for index, line in enumerate(filled):
-        for match in _PARAGRAPHS_WORD.finditer(line):
-            after = line[match.end() :]
-            found = paragraph_range(after)
-            if found:
-                return found
-            following = " ".join([after, *filled[index + 1 : index + 2]])
-            for text in (following, filled[index - 1] if index else ""):
-                for loose in _LOOSE_RANGE.finditer(text):
-                    first, last = int(loose.group(1)), int(loose.group(2))
-                    if last >= first:
-                        return first, last
-    return None
-
-
-# "Styrelsemedlemmar:", "stämma: true )", "Deltagare:": a field of its own, not more of the place.
-_OWN_FIELD = re.compile(r"^[\w ]{2,40}:(?:\s|$)|^[#\\]|^\S+\(|^\)")
-_OPENS = re.compile(r"^(?:öppna|mötets\s+öppnande|mötet\s+öppna)", re.IGNORECASE)
-
-
-def _field_ends(line: str, gap: bool, filled: bool) -> bool:
-    """Whether a line after "Plats" or "Tid" is no longer their value.
-
-    A value goes on over indented or following lines; it ends at an empty line once something was
-    read, at a line that is a field of its own, or at the opening of the meeting ("Öppnar mötet 12:05").
-    """
-    return bool((gap and filled) or _OWN_FIELD.match(line) or _OPENS.match(line))
-
-
-# The words of "Plats och tid för sammanträde" a value split: "för Kungsbackarummet … sammanträde".
-_LABEL_LEFTOVER = re.compile(
-    r"^för\s+|\s+(?:sammanträde(?:t)?|sekreterare|ordförande|justerare)$", re.IGNORECASE
-)
-# "Sprängkullsgatan 19. Behandlade beslutsärenden vid …": a sentence after the place is no part of it.
-# "Näsbyvägen 214, Houtskär 57 Konstatera sammanträdets laglighet": a flattened list of paragraphs.
-_PARAGRAPHS_AFTER = re.compile(r"\s+\d{1,4}\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+.*$")
-_SENTENCE_AFTER = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]).*$")
-
-
-def place_tidy(place: str) -> str:
-    """The place without what a flattened table put around it."""
-    place = _PARAGRAPHS_AFTER.sub("", _SENTENCE_AFTER.sub("", place))
-    if re.search(r"[a-zåäö]", place):
-        # "Stadshuset, sessionssalen NÄRVARANDE": the form's next label, in capitals.
-        place = re.sub(r"(?:\s+[A-ZÅÄÖ]{3,}:?)+$", "", place)
-    for _round in range(2):
-        place = _LABEL_LEFTOVER.sub("", place).strip(" ,;:-–.")
-    return place
-
-
 # "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00 SAMMANTRÄDESPLATS: Stadshuset": two fields of a form
 # on one line, each label with its colon.
 _INNER_FIELD = re.compile(
@@ -194,185 +124,6 @@ def _fields_apart(lines: list[str]) -> list[str]:
         else:
             result.append(line)
     return result
-
-
-_ROLE_ROW = re.compile(
-    r"\b(?:sekreterare|ordförande|justerande|justerare)[.:]*\s+(?:sekreterare|ordförande|justerande|justerare)\b",
-    re.IGNORECASE,
-)
-
-
-# Where the signature fields begin: a line opening with one, or ending with a signer's label
-# ("Plats och tid Sekreterare").
-_SIGNERS_START = re.compile(
-    r"^(?i:utses\s+att\s+justera|justeringens|sekreterare|ordförande|justerande|underskrifter)\b"
-    r"|^(?:\S+\s+){1,5}(?:Sekreterare|Ordförande|Justerande|Justerare)[.:]*$"
-)
-_SIGNERS_OPEN = re.compile(
-    r"^(?:utses\s+att\s+justera|justeringens|sekreterare|ordförande|justerande|underskrifter)\b",
-    re.IGNORECASE,
-)
-_SIGNERS_END = re.compile(r"^(?:anslag|bevis|§)", re.IGNORECASE)
-_SIGNER_LABELS = {
-    "sekreterare": "secretary",
-    "protokollförare": "secretary",
-    "ordförande": "chair",
-    "justerande": "adjusters",
-    "justerare": "adjusters",
-    "protokolljusterare": "adjusters",
-}
-_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[.:,;]*$")
-# Words of a posting form ("Instans", "Anslaget sätts upp") that look like a name's.
-_FORM_WORDS = {
-    "instans",
-    "anslaget",
-    "anslag",
-    "sammanträdesdatum",
-    "datum",
-    "förvaringsplats",
-    "underskrift",
-    "protokollet",
-    "paragrafer",
-    "plats",
-    "tid",
-    "nr",
-    "justering",
-    "organ",
-}
-
-
-# -- the body and the organisation in a title -----------------------------------------------------
-
-_BODY_WORD = (
-    r"fullmäktige|styrelse|nämnd|styrgrupp|nätverk|utskott|ledningsgrupp|samrådsorgan|beredning|presidium"
-    r"|råd|kommitté|direktion|grupp|revision|arbetsutskott|delegation"
-)
-# A body word ends its token, in its base, definite or possessive form: "Socialnämnden",
-# "Kulturutskottets", "Kommunala pensionärsrådet"; not "Styrelserummet" or "utskottssammanträde".
-_BODY_TOKEN = re.compile(rf"^[\w-]*(?:{_BODY_WORD})(?:en|et|n|t|e)?(?:s)?$", re.IGNORECASE)
-# "styrelsemöte", "Partistyrelsemöte", "Årsmötesprotokoll", "extra medlemsmöte": the meeting names the body.
-_MEETING_TOKEN = re.compile(
-    r"^(?P<stem>[\w-]*styrelse)(?:möte|sammanträde)\w*$|^(?P<meeting>[\w-]*(?:års|höst|vår|medlems|extra)möte)\w*$",
-    re.IGNORECASE,
-)
-_RECORD_WORD = re.compile(
-    r"^(?:sammanträdes)?(?:protokoll|mötesanteckning(?:ar)?|minnesanteckningar|anteckningar|protokollsutdrag)\w*$"
-    r"|^(?:sammanträde|möte|mötet|den|från|för|vid|fört|nr|innehållsförteckning|särskilt|särskilda)$",
-    re.IGNORECASE,
-)
-_LINKS = {"och", "för", "i", "av", "med", "mellan", "om", "-"}
-_ORGANISATION_IN = re.compile(
-    r"\b(?P<place>[A-ZÅÄÖ][\w-]+)\s+(?P<kind>kommun|stad)\b|\bRegion\s+[A-ZÅÄÖ][\w-]+"
-    r"|\bKommunalförbundet(?:\s+[A-ZÅÄÖ][\w-]+){1,4}",
-    re.IGNORECASE,
-)
-
-
-def _title_clean(segment: str) -> str:
-    """A title line without dates, times, page numbers and the garbage of a scanned page's top."""
-    segment = _TIME_RANGE.sub(" ", _ISO_DATE.sub(" ", _TEXT_DATE.sub(" ", _DOTTED_DATE.sub(" ", segment))))
-    # "protokollKonstitutionsutskottets": two words a web page glued together.
-    segment = re.sub(r"(?<=[a-zåäö]{3})(?=[A-ZÅÄÖ][a-zåäö]{3})", " ", segment)
-    segment = re.sub(r"\(\s*\d{1,3}\s*\)|\b\d{1,3}\s*\(\d{1,3}\)|\bsida\s+\d+", " ", segment, flags=re.I)
-    words = segment.split()
-    while words and (len(words[0]) < 3 or not words[0].replace("-", "").isalpha()):
-        words.pop(0)  # "1 5/ Social- och hälsovårdsnämnden", "Fe?l fl Kommunfullmäktige"
-    return " ".join(words).strip(" ,-–:")
-
-
-def _cased(text: str) -> str:
-    return text.capitalize() if text.isupper() else text[0].upper() + text[1:]
-
-
-def _base_form(word: str) -> str:
-    """ "Kulturutskottets" → "Kulturutskottet", "styrelsens" → "styrelsen", "fullmäktiges" → "fullmäktige"."""
-    if re.search(r"(?:ets|ens|ns|es)$", word, re.IGNORECASE):
-        return word[:-1]
-    return word
-
-
-def body_in(segment: str) -> str | None:
-    """The body a title names: the phrase around its body word, in its base form."""
-    words = [w.strip(",.;:") for w in segment.split()]
-    for index, word in enumerate(words):
-        meeting = _MEETING_TOKEN.match(word)
-        if meeting:
-            if meeting.group("stem"):
-                return _cased(
-                    meeting.group("stem").casefold() + "n"
-                )  # "Partistyrelsemöte" → "Partistyrelsen"
-            phrase = meeting.group("meeting")
-            if index and words[index - 1].casefold() == "extra":
-                phrase = f"extra {phrase}"
-            return _cased(phrase.casefold())
-        if not _BODY_TOKEN.match(word) or _RECORD_WORD.match(word):
-            continue
-        first = index
-        # "Social- och hälsovårdsnämnden", "Kommunala pensionärsrådet", "sektionens styrelse".
-        while first > 0 and (
-            words[first - 1].endswith("-")
-            or words[first - 1].casefold() in ("och",)
-            or (
-                (first - 1 == 0 or words[first - 2].casefold() == "med")
-                and words[first - 1][:1].isalpha()
-                and not _RECORD_WORD.match(words[first - 1])
-                and words[first - 1].casefold() not in _LINKS
-                and re.match(r"^[\w-]+(?:a|ens|ets|s)$", words[first - 1])
-            )
-        ):
-            first -= 1
-        last = index
-        # "Ledningsgrupp för samverkan", "Beslutsgruppen för mål 5b-skärgården", "Styrelsen för Västkom".
-        if (
-            last + 2 < len(words) + 1
-            and last + 1 < len(words)
-            and words[last + 1].casefold() in ("för", "mellan")
-        ):
-            tail = last + 2
-            while (
-                tail < len(words)
-                and not _RECORD_WORD.match(words[tail])
-                and not words[tail].isupper()
-                and not re.search(r"/|^\d+$", words[tail])
-            ):
-                tail += 1
-                if tail - last > 5:
-                    break
-            last = tail - 1
-        phrase = words[first : last + 1]
-        phrase[index - first] = _base_form(phrase[index - first]) if index == last else phrase[index - first]
-        if len(phrase) == 1:
-            phrase[0] = _base_form(phrase[0])
-        body = " ".join(phrase).strip(" ,-–")
-        if body and len(body.split()) <= 10:
-            return _cased(body)
-    return None
-
-
-def organisation_in(segment: str) -> str | None:
-    """ "VILHELMINA KOMMUN" → "Vilhelmina kommun", "Region Gotland", "Kommunalförbundet Räddningstjänsten …",
-    "Piratpartiets styrelsemöte" → "Piratpartiet"."""
-    match = _ORGANISATION_IN.search(segment)
-    if match and match.start() and not match.group(0).isupper():
-        match = None  # "… Anna Ek, Göteborgs Stad": a member's organisation in a list, not the title's.
-    if match:
-        if match.group("kind"):
-            return f"{_cased(match.group('place').casefold())} {match.group('kind').casefold()}"
-        words = match.group(0).split()
-        while words and _BODY_TOKEN.match(words[-1]):
-            words.pop()
-        return " ".join(words)
-    match = re.search(r"\b(?P<owner>[A-ZÅÄÖ][\w-]+)s\s+(?:[\w-]+\s+)?(?P<of>[\w-]+)", segment)
-    if match and (_MEETING_TOKEN.match(match.group("of")) or _BODY_TOKEN.match(match.group("of"))):
-        owner = match.group("owner")
-        if not _BODY_TOKEN.match(owner + "s") and owner.casefold() not in ("möte", "protokoll"):
-            before = segment[: match.start()].split()
-            if before and re.match(r"^[\w-]*förening(?:en)?$|^[\w-]*förbundet$", before[-1], re.IGNORECASE):
-                return (
-                    f"{_cased(before[-1])} {owner}"  # "datorföreningen Stackens" → "Datorföreningen Stacken"
-                )
-            return owner
-    return None
 
 
 def _label(line: str):
@@ -423,7 +174,7 @@ class HeaderMixin:
                 gap = True
                 continue
             filled = len(when_texts) + len(where_texts) > field_start
-            if current_field in ("when", "where") and _field_ends(stripped, gap, filled):
+            if current_field in ("when", "where") and field_ends(stripped, gap, filled):
                 current_field = None
             gap = False
             match = _PRESENT_FROM.match(stripped)
@@ -636,68 +387,11 @@ class HeaderMixin:
             result.end_time = None
 
     def _signers_apart(self, header: list[str]) -> None:
-        """The signature fields of a header table whose labels and names extraction pulled apart.
-
-        "Utses att justera: Sekreterare: Kenneth Johansson" / "Paragrafer Pia Anderson Ordförande:.
-        Magnus Cato Justerande:." and "Justeringens plats och tid Sekreterare …" / "Paragrafer Nr
-        Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg": the labels wait in the
-        order printed and each name fills the oldest waiting one (the table is read row by row, its
-        values a column later). Only what is still unknown is filled.
-        """
+        """Chair, secretary and adjusters from signature fields pulled apart, where still unknown."""
         result = self.result
         if result.chair and result.secretary and result.adjusters:
             return
-        filled = [line.strip() for line in header if line.strip()]
-        # A line opening with a signer's label is the block's start; a short line ending with one only
-        # where none does (its names may be a jumbled column's).
-        start = next((i for i, line in enumerate(filled) if _SIGNERS_OPEN.match(line)), None)
-        if start is None:
-            start = next((i for i, line in enumerate(filled) if _SIGNERS_START.match(line)), None)
-        if start is None:
-            return
-        region = []
-        for line in filled[start : start + 4]:
-            if _SIGNERS_END.match(line):
-                break
-            region.append(line)
-        text = re.sub(r"[._…]{2,}", " ", " ".join(region))
-        text = re.sub(r"\butses\s+att\s+justera\b", "Justerande", text, flags=re.IGNORECASE)
-        waiting: list[str] = []
-        found: dict[str, list[str]] = {}
-        last_role = None
-        run: list[str] = []
-
-        def take(run: list[str]) -> None:
-            nonlocal last_role
-            if len(run) % 2:
-                return  # A name of one or three words cannot be told from its neighbours.
-            for i in range(0, len(run), 2):
-                name = " ".join(run[i : i + 2])
-                if not looks_like_name(name) or any(w.casefold() in _FORM_WORDS for w in run[i : i + 2]):
-                    return
-                if waiting:
-                    last_role = waiting.pop(0)
-                elif last_role != "adjusters":
-                    return
-                found.setdefault(last_role, []).append(name_tidy(name))
-
-        for token in [*text.split(), "."]:
-            bare = token.strip(".:,;")
-            role = _SIGNER_LABELS.get(bare.casefold()) if bare[:1].isupper() else None
-            letters = re.sub(r"[\W\d_]", "", bare)
-            capitals = letters.isupper() and len(letters) > 3
-            if role or capitals or not _NAME_WORD.match(token) or bare.casefold() in _FORM_WORDS:
-                take(run)
-                run = []
-                if role:
-                    waiting.append(role)
-                elif capitals:
-                    break  # "ANSLAG": the posting form begins.
-                continue
-            run.append(bare)
-            if token[-1] in ".:,;":
-                take(run)  # "Ulla Andersson.." ends a name.
-                run = []
+        found = signers_apart(header)
         if result.chair is None and found.get("chair"):
             result.chair = found["chair"][0]
         if result.secretary is None and found.get("secretary"):
@@ -835,7 +529,7 @@ class HeaderMixin:
             for segment in re.split(r"\s{2,}", line.strip()):
                 if _label(segment) or _PRESENT_FROM.match(segment):
                     continue
-                segment = _title_clean(segment)
+                segment = title_clean(segment)
                 if not segment or len(segment) > 160:
                     continue
                 if result.organisation is None:
