@@ -431,3 +431,24 @@ def test_the_adjuster_elected_to_adjust_the_protocol():
         "Magnus Danielson ‹magda› och Alexander Boström ‹abo› valdes till justeringsmän.\n"
     )
     assert protocol_parse(nicknames).adjusters == ["Magnus Danielson", "Alexander Boström"]
+
+
+def test_a_labelled_field_that_cannot_be_read_is_a_problem_not_a_silent_null():
+    from django.utils import translation
+
+    text = (
+        "Protokoll\nPlats och tid Stadshuset, sessionssalen Kl\nParagrafer Se bilaga\n"
+        "Utses att justera se nedan\n\n§ 1 Upprop\nText.\n"
+    )
+    result = protocol_parse(text)
+    assert result.date is None
+    assert "The meeting's date could not be read from “Stadshuset, sessionssalen Kl”." in result.problems
+    assert "The paragraph range could not be read from “Se bilaga”." in result.problems
+    assert "The adjusters could not be read from “se nedan”." in result.problems
+    with translation.override("sv"):
+        problems = protocol_parse(text).problems
+    assert "Sammanträdets datum kunde inte läsas ur ”Stadshuset, sessionssalen Kl”." in problems
+    readable = (
+        "Protokoll\nPlats och tid Stadshuset, 2024-01-23 kl 13.00\nParagrafer 1-2\n\n§ 1 Upprop\nText.\n"
+    )
+    assert protocol_parse(readable).problems == []

@@ -80,6 +80,7 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMix
         self._next_meetings()
         self._finish()
         self._attendance_problems()
+        self._header_problems()
         result = self.result
         signals = (
             result.attendees,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..places import organisation_expand
@@ -245,6 +246,7 @@ class HeaderMixin:
                         mode_texts.append(rest)
                     elif kind == "adjusters" and rest:
                         self._adjusters_from(rest)
+                        self._header_read("adjusters", rest)
                     elif kind == "adjustment" and rest:
                         result.adjustment_place = rest
                     elif kind == "signatures" and rest:
@@ -252,6 +254,7 @@ class HeaderMixin:
                     continue
                 if kind == "paragraphs":
                     result.paragraph_range = paragraph_range(rest) or result.paragraph_range
+                    self._header_read("paragraphs", rest)
                     section = None
                     continue
                 if kind == "record":
@@ -307,6 +310,8 @@ class HeaderMixin:
                 pending.append((line, section, False))
         flush()
         self._when(when_texts, where_texts, mode_texts, place_texts)
+        for text in when_texts:
+            self._header_read("when", text)
         if result.paragraph_range is None:
             result.paragraph_range = paragraphs_apart(header)
         self._signers_apart(header)
@@ -438,6 +443,30 @@ class HeaderMixin:
                     self.result.attendees.append(replaced)
             elif any(c.isalpha() for c in piece):
                 self._unread_attendance.append(" ".join(piece.replace("•", " ").split()))
+
+    def _header_read(self, field: str, text: str) -> None:
+        if text.strip():
+            self.__dict__.setdefault("_header_texts", {}).setdefault(field, []).append(" ".join(text.split()))
+
+    def _header_problems(self) -> None:
+        """A message for each labelled header field whose value was there but could not be read."""
+        result = self.result
+        texts = self.__dict__.get("_header_texts", {})
+        unread = [
+            (field, message)
+            for field, missing, message in (
+                ("when", result.date is None, _("The meeting's date could not be read from “%(text)s”.")),
+                (
+                    "paragraphs",
+                    result.paragraph_range is None,
+                    _("The paragraph range could not be read from “%(text)s”."),
+                ),
+                ("adjusters", not result.adjusters, _("The adjusters could not be read from “%(text)s”.")),
+            )
+            if missing and texts.get(field)
+        ]
+        for field, message in unread:
+            result.problems.append(message % {"text": "; ".join(texts[field])[:160]})
 
     def _attendance_problems(self) -> None:
         """One message for the attendance rows that were not read, so that none is dropped silently."""
