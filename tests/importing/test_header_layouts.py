@@ -452,3 +452,12 @@ def test_a_labelled_field_that_cannot_be_read_is_a_problem_not_a_silent_null():
         "Protokoll\nPlats och tid Stadshuset, 2024-01-23 kl 13.00\nParagrafer 1-2\n\n§ 1 Upprop\nText.\n"
     )
     assert protocol_parse(readable).problems == []
+
+
+def test_statements_that_name_no_officer_of_this_meeting():
+    from meetings.importing.parse.statements import _CHAIR_MARKED
+
+    text = "Protokoll 2024-01-23\n\n1. Val av sekreterare\nAtt: Kassören är sekreterare\n\nBeslut: Attsats bifalles\n"
+    assert protocol_parse(text).secretary is None
+    assert _CHAIR_MARKED.search("Gäster: Per Berg, ordförande i kulturnämnden") is None
+    assert _CHAIR_MARKED.search("Närvarande: Pär Nuder, ordf. Ledamöter:").group("names") == "Pär Nuder"

@@ -60,6 +60,8 @@ _OFFICER_LINE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_NAME = re.compile(rf"^[{_UPPER}][a-zåäöéü]+(?:-[{_UPPER}][a-zåäöéü]+)?$")
+# "Kassören är sekreterare": an office in its definite form is no first name.
+_OFFICE_NOUN = re.compile(r"(?:ören|aren|anden|moten|ledamoten|styrelsen|mötet|föreningen)$", re.IGNORECASE)
 # "Ordförande Hanna Roberts hälsar alla välkomna och förklarar mötet öppnat": the chair opens it.
 _CHAIR_OPENS = re.compile(
     rf"(?i:\bordförande(?:n)?)\s+(?P<names>{_NAME})(?:\s+‹[^›]*›)?\b[^.]{{0,80}}?"
@@ -74,7 +76,10 @@ _ELECTED_BARE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)\s+(?:valdes|väljs|utsågs|utses)\.?$"
 )
 # "Pär Nuder, ordf. Ledamöter: …", "Carl Bennet ordförande Anna Falck": a chair marked in a list.
-_CHAIR_MARKED = re.compile(rf"(?P<names>{_NAME})(?:\s*\([^)]*\))?,?\s+(?:ordf\.|ordförande\b)")
+# "Per Berg, ordförande i kulturnämnden" chairs another body.
+_CHAIR_MARKED = re.compile(
+    rf"(?P<names>{_NAME})(?:\s*\([^)]*\))?,?\s+(?:ordf\.|ordförande\b)(?!\s+(?:i|för|av|vid)\b)"
+)
 
 _CLOCK = r"(?:kl(?:ockan)?\.?\s*)?\d{1,2}[.:]\d{2}\b"
 # "Mötet öppnades 13.15", "Öppnar mötet 12:05", "förklarade mötet öppnat klockan 19:15".
@@ -110,7 +115,7 @@ def _names(text: str, *, first_names: bool) -> list[str]:
         part = re.sub(r"‹[^›]*›|\([^)]*\)", " ", part).strip(" .")
         if looks_like_name(part):
             found.append(name_tidy(part))
-        elif first_names and _FIRST_NAME.match(part):
+        elif first_names and _FIRST_NAME.match(part) and not _OFFICE_NOUN.search(part):
             found.append(part)
     return found
 
