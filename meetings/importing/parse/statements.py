@@ -125,6 +125,11 @@ def _clock(match: re.Match | None):
     return _time(time.group(1), time.group(2)) if time else None
 
 
+_NICKNAME = re.compile(r"‹[^›]*›")
+# Every statement above holds one of these stems; a line without any is skipped at once.
+_HINT = re.compile(r"val|välj|utse|utsåg|juster|ordför|sek\w*t\w*r|protokollför|öppna|avslut", re.IGNORECASE)
+
+
 class StatementsMixin:
     def _statements(self) -> None:
         """Officers and times from the minutes' sentences, where header and signatures left them unknown."""
@@ -135,16 +140,23 @@ class StatementsMixin:
         block: list[str] = []
         for raw in [*self.lines, ""]:
             # Nicknames after a name ("Magnus Danielson ‹magda›") are not part of it.
-            line = " ".join(re.sub(r"‹[^›]*›", " ", raw).replace("•", " ").split())
+            line = " ".join(_NICKNAME.sub(" ", raw).replace("•", " ").split())
             if not line:
                 # A sentence wrapped over lines: "Ordförande Birgitta Litsegård hälsar … förklarar mötet / öppnat".
-                for match in _CHAIR_OPENS.finditer(" ".join(block)):
-                    found.setdefault("opening_chair", []).extend(
-                        _names(match.group("names"), first_names=False)
-                    )
+                text = " ".join(block)
+                if "öppna" in text:
+                    for match in _CHAIR_OPENS.finditer(text):
+                        found.setdefault("opening_chair", []).extend(
+                            _names(match.group("names"), first_names=False)
+                        )
                 block = []
                 continue
             block.append(line)
+            if not _HINT.search(line):
+                # Most lines of a long protocol name no office and no opening: one search rules them out.
+                # Such a line between "Val av justerare" and "X valdes." ends the heading's reach.
+                office = None
+                continue
             for kind, names in self._officers_in(line):
                 found.setdefault(kind, []).extend(n for n in names if n not in found.get(kind, []))
             elected = _ELECTED_BARE.match(line)
