@@ -461,3 +461,13 @@ def test_statements_that_name_no_officer_of_this_meeting():
     assert protocol_parse(text).secretary is None
     assert _CHAIR_MARKED.search("Gäster: Per Berg, ordförande i kulturnämnden") is None
     assert _CHAIR_MARKED.search("Närvarande: Pär Nuder, ordf. Ledamöter:").group("names") == "Pär Nuder"
+
+
+def test_a_record_adjusted_or_numbered_with_paragraphs_is_a_protocol():
+    """Notes are neither adjusted nor numbered with "§"; the title need not say "protokoll"."""
+    paragraphs = "Kommunfullmäktige\nPlats och tid Hörsalen, kl 18.00\n\n§ 63 Upprop\nText.\n"
+    assert protocol_parse(paragraphs).record_kind == "protocol"
+    adjusted = "Styrelsemöte 2024-01-23\n\n1. Val av justerare\nAnna Ek valdes till justerare.\n"
+    assert protocol_parse(adjusted).record_kind == "protocol"
+    notes = "Minnesanteckningar nätverksträff 2024-01-23\n\n1. Runda bordet\nAlla berättade.\n"
+    assert protocol_parse(notes).record_kind == "notes"

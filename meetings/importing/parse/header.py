@@ -137,7 +137,7 @@ def _label(line: str):
 
 class HeaderMixin:
     def _record_kind(self, header: list[str], headings) -> None:
-        top = " ".join(line for line in header[:12] if line.strip()).casefold()
+        top = " ".join([line for line in header if line.strip()][:12]).casefold()
         everything = "\n".join(self.lines).casefold()
         if re.search(r"anteckningar|minnesanteckning|mötesanteckning", top):
             kind = "notes"

@@ -126,6 +126,7 @@ def _clock(match: re.Match | None):
 
 
 _NICKNAME = re.compile(r"‹[^›]*›")
+_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,4}\b")
 # Every statement above holds one of these stems; a line without any is skipped at once.
 _HINT = re.compile(r"val|välj|utse|utsåg|juster|ordför|sek\w*t\w*r|protokollför|öppna|avslut", re.IGNORECASE)
 
@@ -181,6 +182,11 @@ class StatementsMixin:
             # The item that elects the adjusters tells which of the names a jumbled header table gave
             # ("Utses att justera Roland Bång Marianne Persson … Rickard Norberg") are theirs.
             result.adjusters = [n for n in result.adjusters if n in elected]
+        if result.record_kind is None and (
+            result.adjusters or any(_PARAGRAPH.match(line) for line in self.lines)
+        ):
+            # Notes are not adjusted and not numbered with "§": a record that is, is a protocol.
+            result.record_kind = "protocol"
         if result.start_time is None and opened:
             result.start_time = opened
         if result.end_time is None and closed and (result.start_time is None or closed > result.start_time):
