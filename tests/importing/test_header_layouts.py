@@ -471,3 +471,10 @@ def test_a_record_adjusted_or_numbered_with_paragraphs_is_a_protocol():
     assert protocol_parse(adjusted).record_kind == "protocol"
     notes = "Minnesanteckningar nätverksträff 2024-01-23\n\n1. Runda bordet\nAlla berättade.\n"
     assert protocol_parse(notes).record_kind == "notes"
+
+
+def test_an_opening_sentence_with_a_dotted_date():
+    """A Finland-Swedish date in the opening sentence ("16.4.2018") is read like any other."""
+    text = "Protokoll från revisionsnämndens möte 16.4.2018 i stadshuset.\n\n§ 20 Jäv\nBeslut\nInga jäv anmäldes.\n"
+    result = protocol_parse(text)
+    assert (result.date, result.location) == (datetime.date(2018, 4, 16), "stadshuset")

@@ -352,7 +352,9 @@ class HeaderMixin:
             last = max(
                 [m.end() for m in _TEXT_DATE.finditer(text)]
                 + [m.end() for m in _ISO_DATE.finditer(text)]
-                + [m.end() for m in _TIME_RANGE.finditer(text)]
+                + [m.end() for m in _DOTTED_DATE.finditer(text)]
+                + [m.end() for m in _TIME_RANGE.finditer(text)],
+                default=0,
             )
             place = self._PLACE_AFTER.match(text[last:])
             if result.location is None and place:
