@@ -151,8 +151,8 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMix
     # "Ulla Jakobsson valdes till justerare": the meeting's own officers, elected in an item.
     _NAMES = r"[A-ZÅÄÖ][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[A-ZÅÄÖ][\w'’-]+){1,3}"
     _ELECTION = re.compile(
-        rf"(?:\b(?:valde|väljer|valdes|utsåg|utser)\s+(?P<before>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)"
-        rf"|(?P<after>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)\s+(?:valdes|väljs|utsågs|utses))"
+        rf"(?:\b(?:valde|väljer|valdes|utsåg|utser)\s+(?P<before>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES}){{0,5}})"
+        rf"|(?P<after>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES}){{0,5}})\s+(?:valdes|väljs|utsågs|utses))"
         r"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?(?P<office>(?:mötes)?ordförande|(?:mötes)?sekreterare"
         r"|justera|justerare|justeringsm\w*|justeringsperson\w*|protokolljusterare)\b",
     )

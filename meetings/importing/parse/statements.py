@@ -23,18 +23,18 @@ _OFFICE = (
 # Johansson till justerare": the elected before the office, after up to three lower-case words.
 _ELECTED_BEFORE = re.compile(
     rf"\b(?:valde|väljer|valdes|utsåg|utser|utse|välja)\s+(?:[a-zåäö]+\s+){{0,3}}?"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)(?:\s+‹[^›]*›)?"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME}){{0,5}})(?:\s+‹[^›]*›)?"
     rf"\s+(?:till|som|att)\s+(?:mötets\s+)?{_OFFICE}",
 )
 # "Karl Sigfrid valdes till mötets ordförande", "Gustav Dalemo väljs in som mötessekreterare".
 _ELECTED_AFTER = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)(?:\s+‹[^›]*›)?\s+(?:valdes|väljs|utsågs|utses)"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME}){{0,5}})(?:\s+‹[^›]*›)?\s+(?:valdes|väljs|utsågs|utses)"
     rf"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?{_OFFICE}",
 )
 # "Till sekreterare för mötet valdes Lars Winell", "Till justerare … utsågs Ivar Fernemo": the office first.
 _ELECTED_INVERTED = re.compile(
     rf"(?i:\btill\s+(?:mötets\s+)?){_OFFICE}[^.]{{0,80}}?(?i:\b(?:valdes|utsågs|väljs|utses))\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)",
+    rf"(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME}){{0,5}})",
 )
 # "att utse Henrik Zetterquist till rapportör … samt till att, jämte ordförandena, justera protokollet",
 # "Rickard Norberg utsågs att tillsammans med ordföranden justera protokollet".
@@ -73,7 +73,7 @@ _ELECTION_HEADING = re.compile(
     rf"^(?:\d{{1,2}}\.?\s+)?(?i:val\s+av\s+(?:[\w-]+\s+(?:och|samt)\s+)?){_OFFICE}"
 )
 _ELECTED_BARE = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME})*)\s+(?:valdes|väljs|utsågs|utses)\.?$"
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|och)\s*{_NAME}){{0,5}})\s+(?:valdes|väljs|utsågs|utses)\.?$"
 )
 # "Pär Nuder, ordf. Ledamöter: …", "Carl Bennet ordförande Anna Falck": a chair marked in a list.
 # "Per Berg, ordförande i kulturnämnden" chairs another body.
