@@ -386,7 +386,10 @@ class HeaderMixin:
         if not any(_label(line.strip()) for line in block if line.strip()):
             return
         before = {field: getattr(result, field) for field in ("date", "start_time", "end_time", "location")}
+        # Only the fields are read here: the attendance after the contents is the attendance's to read.
+        attendees, unread = list(result.attendees), list(self._unread_attendance)
         self._header(block)
+        result.attendees, self._unread_attendance = attendees, unread
         for field, value in before.items():
             if value is not None and field != "end_time":
                 setattr(result, field, value)
