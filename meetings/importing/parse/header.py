@@ -9,7 +9,6 @@ from django.utils.translation import ngettext
 
 from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
-from .segment import _CONTENTS_LEADER
 from .shapes import _is_upper_heading, looks_like_name, name_tidy
 from .tables import (
     _ROLE_ROW,
@@ -22,6 +21,8 @@ from .tables import (
 from .title import body_in, organisation_in, title_clean
 from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
 
+# A line of a table of contents: dotted leaders and a page number ("§ 34 Avtal ... 12").
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 _PARAGRAPH_LINE = re.compile(r"^\s*§\s*\d{1,4}\b")
 _BARE_TIME = re.compile(
     r"(?<![\d.:,-])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:,]\d|\s*(?:kr|%|procent|mkr|tkr))"
@@ -374,7 +375,7 @@ class HeaderMixin:
         lines = self.lines
         last = None
         for index, line in enumerate(lines[:200]):
-            if _CONTENTS_LEADER.search(line):
+            if _CONTENTS_LINE.search(line):
                 last = index
         if last is None:
             return
