@@ -16,6 +16,7 @@ The pipeline, one module per step, so that a new layout is a new rule in one pla
   decisions; ``closing``: secretary, adjusters and signatures;
 - ``shapes`` and ``when``: what names, headings, dates and times look like; ``result``: the
   dataclasses behind the JSON contract;
+- ``markup``: LaTeX and Typst preambles and Finland-Swedish bilingual labels as header lines;
 - ``tables``: header tables that extraction pulled apart; ``title``: the body and organisation in
   the title lines; ``statements``: what the minutes' sentences say about officers and times (the
   elections and openings of association minutes), filling only what header and closing left unknown.
