@@ -488,3 +488,23 @@ def test_a_long_list_of_names_in_an_election_is_read_in_linear_time():
     started = time.monotonic()
     protocol_parse(text)
     assert time.monotonic() - started < 10
+
+
+def test_an_irc_meeting_is_digital_and_a_pulled_apart_adjustment_place_is_none():
+    irc = "Protokoll från styrelsemöte 2011-12-19\n\nPlats: #styrelse irc kanalen på FreeNode\n\n1 Mötets öppnande\n"
+    assert protocol_parse(irc).mode == "digital"
+    pulled = (
+        "Sammanträdesprotokoll\nPlats och tid Sammanträdesrum Möller, klockan\n"
+        "Justeringens plats och tid Sekreterare Vård och Omsorg den 26/\n\n§ 1 Upprop\n"
+    )
+    assert protocol_parse(pulled).adjustment_place is None
+
+
+def test_the_owner_of_the_meeting_in_an_opening_sentence():
+    from meetings.importing.parse.title import organisation_in
+
+    sentence = "Protokoll fört vid datorföreningen Stackens höstmöte 2009, torsdagen den i sal Q24."
+    assert organisation_in(sentence) == "Datorföreningen Stacken"
+    assert organisation_in("Protokoll fört vid Datorföreningen Stackens extra medlemsmöte") == (
+        "Datorföreningen Stacken"
+    )

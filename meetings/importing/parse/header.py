@@ -21,6 +21,8 @@ from .tables import (
 from .title import body_in, organisation_in, title_clean
 from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
 
+# "Justeringens plats och tid Sekreterare Vård och Omsorg den 26/": the next label, not the value.
+_PULLED_APART = re.compile(r"^(?:och\s+datum|sekreterare|ordförande|justerare|justerande|paragrafer)\b", re.I)
 # A line of a table of contents: dotted leaders and a page number ("§ 34 Avtal ... 12").
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 _PARAGRAPH_LINE = re.compile(r"^\s*§\s*\d{1,4}\b")
@@ -248,7 +250,7 @@ class HeaderMixin:
                     elif kind == "adjusters" and rest:
                         self._adjusters_from(rest)
                         self._header_read("adjusters", rest)
-                    elif kind == "adjustment" and rest:
+                    elif kind == "adjustment" and rest and not _PULLED_APART.match(rest):
                         result.adjustment_place = rest
                     elif kind == "signatures" and rest:
                         self._signature_line(rest)
@@ -537,7 +539,7 @@ class HeaderMixin:
         everything = f"{place} {' '.join(mode_texts)}".casefold()
         if "hybrid" in everything:
             result.mode = "hybrid"
-        elif re.search(r"teams|zoom|digital|distans|webex|skype|videolänk", everything):
+        elif re.search(r"teams|zoom|digital|distans|webex|skype|videolänk|\birc\b|discord|jitsi", everything):
             result.mode = "digital"
         elif place:
             result.mode = "in_person"
@@ -562,7 +564,9 @@ class HeaderMixin:
         top = [line for line in header if line.strip()][:12]
         for line in top:
             for segment in re.split(r"\s{2,}", line.strip()):
-                if _label(segment) or _PRESENT_FROM.match(segment):
+                label = _label(segment)
+                # "Protokoll fört vid datorföreningen Stackens höstmöte": a title, though "Protokoll" is a label.
+                if (label and label[0] != "record") or _PRESENT_FROM.match(segment):
                     continue
                 segment = title_clean(segment)
                 if not segment or len(segment) > 160:

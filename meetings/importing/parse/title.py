@@ -35,6 +35,10 @@ _ORGANISATION_IN = re.compile(
 )
 
 
+# "Piratpartiets styrelsemöte", "Stackens extra medlemsmöte": the owner of the meeting or the body.
+_OWNER = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w-]+)s\s+(?P<of>[\w-]+)(?:\s+(?P<then>[\w-]+))?")
+
+
 def title_clean(segment: str) -> str:
     """A title line without dates, times, page numbers and the garbage of a scanned page's top."""
     segment = _TIME_RANGE.sub(" ", _ISO_DATE.sub(" ", _TEXT_DATE.sub(" ", _DOTTED_DATE.sub(" ", segment))))
@@ -129,14 +133,17 @@ def organisation_in(segment: str) -> str | None:
         while words and _BODY_TOKEN.match(words[-1]):
             words.pop()
         return " ".join(words)
-    match = re.search(r"\b(?P<owner>[A-ZÅÄÖ][\w-]+)s\s+(?:[\w-]+\s+)?(?P<of>[\w-]+)", segment)
-    if match and (_MEETING_TOKEN.match(match.group("of")) or _BODY_TOKEN.match(match.group("of"))):
+    for match in _OWNER.finditer(segment):
+        if not any(
+            word and (_MEETING_TOKEN.match(word) or _BODY_TOKEN.match(word))
+            for word in (match.group("of"), match.group("then"))
+        ):
+            continue
         owner = match.group("owner")
-        if not _BODY_TOKEN.match(owner + "s") and owner.casefold() not in ("möte", "protokoll"):
-            before = segment[: match.start()].split()
-            if before and re.match(r"^[\w-]*förening(?:en)?$|^[\w-]*förbundet$", before[-1], re.IGNORECASE):
-                return (
-                    f"{_cased(before[-1])} {owner}"  # "datorföreningen Stackens" → "Datorföreningen Stacken"
-                )
-            return owner
+        if _BODY_TOKEN.match(owner + "s") or owner.casefold() in ("möte", "protokoll"):
+            continue
+        before = segment[: match.start()].split()
+        if before and re.match(r"^[\w-]*förening(?:en)?$|^[\w-]*förbundet$", before[-1], re.IGNORECASE):
+            return f"{_cased(before[-1])} {owner}"  # "datorföreningen Stackens" → "Datorföreningen Stacken"
+        return owner
     return None
