@@ -48,13 +48,13 @@ def test_a_paragraph_range_pulled_apart_from_its_label_is_found():
 
 
 def test_the_range_of_the_items_is_the_meetings_only_when_the_protocol_is_signed():
-    """Paragraphs up to a signature are the whole meeting; without one, the text may stop early."""
+    """Paragraphs from § 1 up to a signature are the whole meeting; without one, the text may stop early."""
     items = (
-        "Protokoll\nPlats och tid: Rummet, 2024-01-23 kl. 13.00\n\n§ 4 Upprop\nText.\n\n§ 5 Budget\nText.\n"
+        "Protokoll\nPlats och tid: Rummet, 2024-01-23 kl. 13.00\n\n§ 1 Upprop\nText.\n\n§ 2 Budget\nText.\n"
     )
     assert protocol_parse(items).paragraph_range is None
     signed = items + "\nVid protokollet\nAnna Ek\n\nJusteras\nPer Berg\n"
-    assert protocol_parse(signed).paragraph_range == (4, 5)
+    assert protocol_parse(signed).paragraph_range == (1, 2)
 
 
 def test_sittings_one_after_another_span_the_meeting():
@@ -508,3 +508,18 @@ def test_the_owner_of_the_meeting_in_an_opening_sentence():
     assert organisation_in("Protokoll fört vid Datorföreningen Stackens extra medlemsmöte") == (
         "Datorföreningen Stacken"
     )
+
+
+def test_a_flattened_latex_source_keeps_its_preambles_fields():
+    """LaTeX whose line breaks were lost is read as running text; the preamble's place leads it."""
+    text = (
+        r"\input{../preamble} \newcommand \meetingdate {11 februari 2014} "
+        r"\newcommand \meetingplace {Språkbanken, Göteborg} \begin{document} "
+        r"\section*{Protokoll, styrelsemöte \\ \meetingdate} \parbox[t]{\tempOne}{% Tid och plats: }% "
+        r"\parbox[t]{\tempTwo}{\meetingdate, \meetingplace}\mypar \newcommand \chair {Stian Rødven Eide} "
+        r"\begin{enumerate} \item Mötet öppnades. \item \chair\ valdes till ordförande. "
+        r"\item Fastställande av dagordning. Dagordningen fastställdes. " + "Text. " * 60 + r"\end{enumerate}"
+    )
+    result = protocol_parse(text)
+    assert (result.date, result.location) == (datetime.date(2014, 2, 11), "Språkbanken, Göteborg")
+    assert result.chair == "Stian Rødven Eide"

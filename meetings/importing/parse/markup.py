@@ -107,3 +107,29 @@ def _typst_settings(text: str) -> str:
     for name, value in variables.items():
         text = re.sub(rf"#{name}\b", lambda _m, v=value: v, text)
     return text
+
+
+_FIELD_LABEL = re.compile(r"^[^\W\d_][\w ]{1,40}:\s*(?P<value>.*)$")
+
+
+def latex_preamble_fields(text: str) -> list[str]:
+    """The labelled fields of a LaTeX preamble, one line each ("Tid och plats: 11 februari 2014,
+    Språkbanken, Göteborg"), for a source that is then read as running text and would lose them."""
+    preamble = _latex_settings(text)
+    body = _PREAMBLE_END.search(preamble)
+    lines = [
+        line.strip() for line in (preamble[: body.start()] if body else preamble).split("\n") if line.strip()
+    ]
+    fields = []
+    for index, line in enumerate(lines):
+        match = _FIELD_LABEL.match(line)
+        if not match:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if match.group("value"):
+            if len(re.findall(r"[^\W\d_]", match.group("value"))) >= 2:  # not "multicols: 3"
+                fields.append(line)
+        elif following and not _FIELD_LABEL.match(following):
+            # "Tid och plats:" with its value on the line below, as a \parbox set them side by side.
+            fields.append(f"{line} {following}")
+    return fields
