@@ -523,3 +523,12 @@ def test_a_flattened_latex_source_keeps_its_preambles_fields():
     result = protocol_parse(text)
     assert (result.date, result.location) == (datetime.date(2014, 2, 11), "Språkbanken, Göteborg")
     assert result.chair == "Stian Rødven Eide"
+
+
+def test_the_chairs_signature_alone_under_justeras_makes_the_chair_the_adjuster():
+    text = (
+        "KULTURUTSKOTTET\nPROTOKOLL\nDATUM\nTorsdagen den 22 mars 2018\nOrdförande: Olof Lavesson\n\n"
+        "§ 1\nJustering av protokoll\n\nVid protokollet\n\nCharlotte Rundelius\n\nJusteras\n\nOlof Lavesson\n"
+    )
+    result = protocol_parse(text)
+    assert (result.chair, result.adjusters) == ("Olof Lavesson", ["Olof Lavesson"])

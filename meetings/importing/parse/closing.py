@@ -217,6 +217,9 @@ class ClosingMixin:
             for name in names:
                 if name != chair:
                     result.adjusters.append(name)
+            if names == [chair]:
+                # The chair's signature alone under "Justeras" (a Riksdag committee): the chair adjusted it.
+                result.adjusters.append(chair)
             if chair is None and len(names) == 1 and result.record_kind == "protocol":
                 # A Riksdag committee's "Justeras" bears one signature, the chair's.
                 result.chair = names[0]
