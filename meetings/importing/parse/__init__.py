@@ -16,7 +16,11 @@ The pipeline, one module per step, so that a new layout is a new rule in one pla
 - ``attendance``: one attendance entry into an attendee; ``items``: each item's title, text and
   decisions; ``closing``: secretary, adjusters and signatures;
 - ``shapes`` and ``when``: what names, headings, dates and times look like; ``result``: the
-  dataclasses behind the JSON contract.
+  dataclasses behind the JSON contract;
+- ``markup``: LaTeX and Typst preambles and Finland-Swedish bilingual labels as header lines;
+- ``tables``: header tables that extraction pulled apart; ``title``: the body and organisation in
+  the title lines; ``statements``: what the minutes' sentences say about officers and times (the
+  elections and openings of association minutes), filling only what header and closing left unknown.
 
 ``_Parser`` below runs the steps in order and makes the last cross-section inferences.
 """
@@ -36,6 +40,7 @@ from .normalise import text_lines, text_prepare
 from .result import Attendee, DecisionText, Item, ParseResult, SignatureText
 from .segment import _PARAGRAPH_HEADING, SegmentMixin, _item_headings
 from .shapes import looks_like_name, name_tidy
+from .statements import StatementsMixin
 from .when import _ISO_DATE, _date, dates_find, times_find
 
 __all__ = [
@@ -55,7 +60,7 @@ __all__ = [
 ]
 
 
-class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
+class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMixin):
     def __init__(self, text: str):
         self.lines, self.levels = text_lines(text)
         self.result = ParseResult()
@@ -73,12 +78,14 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         header = lines[:first_item]
         self._record_kind(header, headings)
         self._header(header)
+        self._header_after_contents()
         self._body_and_organisation(header)
         self._items(headings, closing)
         self._closing(lines[closing:] if headings else lines[first_item:])
         self._next_meetings()
         self._finish()
         self._attendance_problems()
+        self._header_problems()
         result = self.result
         signals = (
             result.attendees,
@@ -149,8 +156,8 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
     # "Ulla Jakobsson valdes till justerare": the meeting's own officers, elected in an item.
     _NAMES = r"[A-ZÅÄÖ][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[A-ZÅÄÖ][\w'’-]+){1,3}"
     _ELECTION = re.compile(
-        rf"(?:\b(?:valde|väljer|valdes|utsåg|utser)\s+(?P<before>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)"
-        rf"|(?P<after>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES})*)\s+(?:valdes|väljs|utsågs|utses))"
+        rf"(?:\b(?:valde|väljer|valdes|utsåg|utser)\s+(?P<before>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES}){{0,5}})"
+        rf"|(?P<after>{_NAMES}(?:\s*(?:,|och)\s*{_NAMES}){{0,5}})\s+(?:valdes|väljs|utsågs|utses))"
         r"(?:\s+in)?\s+(?:till|som|att)\s+(?:mötets\s+)?(?P<office>(?:mötes)?ordförande|(?:mötes)?sekreterare"
         r"|justera|justerare|justeringsm\w*|justeringsperson\w*|protokolljusterare)\b",
     )
@@ -184,8 +191,9 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
     def _finish(self) -> None:
         self._absent_merged()
         self._officers_elected()
+        self._statements()
         result = self.result
-        if result.paragraph_range is None:
+        if result.paragraph_range is None and self._signed_off:
             numbers = [item.number for item in result.items if item.number is not None]
             # Paragraphs from § 1 on are the record from its start; an excerpt from § 49 on says
             # nothing of the paragraphs around it.

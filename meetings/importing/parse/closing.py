@@ -9,8 +9,25 @@ import re
 from .result import SignatureText
 from .shapes import _NAME_TOKEN, _is_upper_heading, looks_like_name, name_tidy
 
+# "Björn Häggblom PROTOKOLLET HAR": a name, then the next field of a form in capitals.
+_CAPS_TAIL = re.compile(r"(?<=[a-zåäöéü])(?:\s+[A-ZÅÄÖ]{2,}){2,}\s*$")
+
+
+def caps_tail_strip(text: str) -> str:
+    """A signer's line without the capitalised field label a flattened form put after the name."""
+    return _CAPS_TAIL.sub("", text)
+
+
+_NEXT_LABELS = re.compile(
+    r"\s+(?:Justering|Justeringens|Underskrift(?:er)?|Sekreterare|Ordförande|Paragrafer|Justerare|Justerande)\b.*$"
+)
+
 
 class ClosingMixin:
+    # Whether the closing holds a signature ("Vid protokollet", "Justeras", an e-signature): the items
+    # before it are then the whole meeting, not an excerpt's first pages.
+    _signed_off = False
+
     # -- closing: secretary, adjustment, signatures -----------------------------------------
 
     _KEEPER = re.compile(
@@ -41,6 +58,7 @@ class ClosingMixin:
                 continue
             match = self._SIGNED_BY.match(stripped)
             if match:
+                self._signed_off = True
                 signatures.append(SignatureText(name=name_tidy(match.group("name"))))
                 index += 1
                 continue
@@ -70,10 +88,12 @@ class ClosingMixin:
                 continue
             match = self._KEEPER.match(stripped)
             if match:
+                self._signed_off = True
                 index = self._keeper(lines, index, match.group("rest"))
                 continue
             match = self._ADJUSTMENT.match(stripped)
             if match:
+                self._signed_off = True
                 index = self._adjustment(lines, index, match.group("rest"))
                 continue
             if self._CHAIR_WORD.match(stripped.rstrip(":")):
@@ -122,6 +142,7 @@ class ClosingMixin:
             texts.append(text)
         if not texts:
             return index + 1
+        texts = [caps_tail_strip(text) for text in texts]
         parts = [p.strip() for p in texts[0].split(",") if p.strip()]
         if parts and looks_like_name(parts[0]):
             result.secretary = name_tidy(parts[0])
@@ -170,7 +191,15 @@ class ClosingMixin:
                     )
                 )
                 continue
-            names.extend(self._split_names(row, known))
+            if not re.search(r"[a-zåäö]", row) and len(words) >= 3:
+                # "VARIT FRAMLAGT TILL PÅSEENDE": the next field of a form, in capitals.
+                if names:
+                    break
+                continue
+            found = self._split_names(caps_tail_strip(row), known)
+            if names and not found:
+                break  # The adjusters' names stand together; what follows them is another field.
+            names.extend(found)
         if not names:
             return j
         result = self.result
@@ -188,6 +217,12 @@ class ClosingMixin:
             for name in names:
                 if name != chair:
                     result.adjusters.append(name)
+            if names == [chair]:
+                # The chair's signature alone under "Justeras" (a Riksdag committee): the chair adjusted it.
+                result.adjusters.append(chair)
+            if chair is None and len(names) == 1 and result.record_kind == "protocol":
+                # A Riksdag committee's "Justeras" bears one signature, the chair's.
+                result.chair = names[0]
         return j
 
     def _split_names(self, row: str, known: list[str]) -> list[str]:
@@ -212,6 +247,8 @@ class ClosingMixin:
         return []
 
     def _adjusters_from(self, text: str) -> None:
+        # "Eivor Hagström Justering Underskrifter …": the next labels of a flattened table end the names.
+        text = _NEXT_LABELS.sub("", text)
         for name in self._names_in(text):
             if name not in self.result.adjusters:
                 self.result.adjusters.append(name)

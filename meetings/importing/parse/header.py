@@ -4,22 +4,47 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..places import organisation_expand
 from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
-from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
-from .when import _ISO_DATE, _TEXT_DATE, _TIME_RANGE, dates_find, times_find
+from .shapes import _is_upper_heading, looks_like_name, name_tidy
+from .tables import (
+    _ROLE_ROW,
+    field_ends,
+    paragraph_range,
+    paragraphs_apart,
+    place_tidy,
+    signers_apart,
+)
+from .title import body_in, organisation_in, title_clean
+from .when import _DOTTED_DATE, _ISO_DATE, _TEXT_DATE, _TIME_RANGE, _time, dates_find, times_find
+
+# "Justeringens plats och tid Sekreterare Vård och Omsorg den 26/": the next label, not the value.
+_PULLED_APART = re.compile(r"^(?:och\s+datum|sekreterare|ordförande|justerare|justerande|paragrafer)\b", re.I)
+# A line of a table of contents: dotted leaders and a page number ("§ 34 Avtal ... 12").
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
+_PARAGRAPH_LINE = re.compile(r"^\s*§\s*\d{1,4}\b")
+_BARE_TIME = re.compile(
+    r"(?<![\d.:,-])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:,]\d|\s*(?:kr|%|procent|mkr|tkr))"
+)
 
 _LABELS = [
     # (pattern, kind, value): the longest labels first.
     (r"justeringens(?:\s+(?:plats\s+och\s+tid|tid\s+och\s+plats|plats|tid))?", "adjustment", None),
+    (r"(?:plats\s+och\s+tid|tid\s+och\s+plats)\s+för\s+justering", "adjustment", None),
     (r"plats\s+och\s+tid|tid\s+och\s+plats|sammanträdestid|mötestid", "when", None),
     (r"sammanträdesdatum|mötesdatum|datum|dag(?=\s*:)", "when", None),
     (r"tid", "when", None),
-    (r"plats|lokal|mötesplats", "where", None),
+    (r"sammanträdesplats|mötesplats|plats|lokal", "where", None),
     (r"mötesform", "mode", None),
-    (r"utses\s+att\s+justera|justerare|justerande|justering", "adjusters", None),
+    (
+        r"utses\s+att\s+justera|protokolljusterare|justeringspersoner|justeringsperson|justerare|justerande"
+        r"|justering",
+        "adjusters",
+        None,
+    ),
     (r"paragrafer|paragraf|§§|ärenden(?=\s*:?\s*§)", "paragraphs", None),
     (r"underskrifter|underskrift", "signatures", None),
     (
@@ -76,6 +101,35 @@ _SECOND_ENTRY = re.compile(
 )
 
 
+# "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00 SAMMANTRÄDESPLATS: Stadshuset": two fields of a form
+# on one line, each label with its colon.
+_INNER_FIELD = re.compile(
+    r"\s+(?=(?:sammanträdesplats|sammanträdestid|mötesplats|mötestid|plats|tid|datum|lokal)\s*:)",
+    re.IGNORECASE,
+)
+
+
+_TITLED_FIELD = re.compile(r"(?<=\S)\s+(?=(?:Tid|Plats|Datum|Lokal|Sammanträdesplats|Sammanträdestid)\s*:)")
+
+
+def _fields_apart(lines: list[str]) -> list[str]:
+    """Header lines with a second labelled field on the same line split before it."""
+    result = []
+    for line in lines:
+        label = _label(line.strip()) if ":" in line else None
+        if label and label[0] in ("when", "where") and label[2]:
+            rest = label[2]
+            head = line.rstrip()[: len(line.rstrip()) - len(rest)]
+            parts = _INNER_FIELD.split(rest)
+            result.extend([head + parts[0], *parts[1:]])
+        elif not label and _TITLED_FIELD.search(line):
+            # "Protokoll fört vid styrelsesammanträde Tid: Plats: 30 maj 2013 kl Norabostäders kontor".
+            result.extend(_TITLED_FIELD.split(line))
+        else:
+            result.append(line)
+    return result
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -86,7 +140,7 @@ def _label(line: str):
 
 class HeaderMixin:
     def _record_kind(self, header: list[str], headings) -> None:
-        top = " ".join(line for line in header[:12] if line.strip()).casefold()
+        top = " ".join([line for line in header if line.strip()][:12]).casefold()
         everything = "\n".join(self.lines).casefold()
         if re.search(r"anteckningar|minnesanteckning|mötesanteckning", top):
             kind = "notes"
@@ -115,11 +169,18 @@ class HeaderMixin:
                 self._entries(entry, entry_section, inline=inline)
             pending.clear()
 
-        for raw in header:
+        gap = False
+        field_start = 0
+        for raw in _fields_apart(header):
             line = raw.rstrip()
             stripped = line.strip()
             if not stripped:
+                gap = True
                 continue
+            filled = len(when_texts) + len(where_texts) > field_start
+            if current_field in ("when", "where") and field_ends(stripped, gap, filled):
+                current_field = None
+            gap = False
             match = _PRESENT_FROM.match(stripped)
             if match:
                 flush()
@@ -154,16 +215,30 @@ class HeaderMixin:
                 if len(sides) == 1:
                     section.side = sides[0][0]
                 continue
+            if current_field != "signatures" and _ROLE_ROW.search(stripped):
+                # "Paragrafer justering Sekreterare Ordförande. Ulla Andersson.. Olov Säfström Justerande..
+                # Fatima Bouja Viveca Dalhammar": a signature block flattened into another field's line.
+                self._signature_run(stripped)
             label = _label(line)
+            bulleted = _label(stripped[2:]) if stripped.startswith("• ") else None
+            if bulleted and bulleted[0] in ("when", "where"):
+                # "• Plats: Kungliga Biblioteket": a wiki page lists the fields as bullets.
+                label, line, stripped = bulleted, stripped[2:], stripped[2:]
             indented = len(line) - len(line.lstrip()) >= 2
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
                 current_field = None
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
-                    current_field = kind
-                    section = None if kind != "signatures" else section
                     placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
+                    if kind in ("when", "where") and placed and (place_texts or where_texts):
+                        # A second "Tid och plats" is the adjustment's or the posting's, whose own words
+                        # the extraction lost ("Tid och plats 17.6.2016 Utdragets riktighet …").
+                        current_field = None
+                        continue
+                    current_field = kind
+                    field_start = len(when_texts) + len(where_texts)
+                    section = None if kind != "signatures" else section
                     if kind == "when" and rest:
                         when_texts.append(rest)
                         if placed:
@@ -174,17 +249,15 @@ class HeaderMixin:
                         mode_texts.append(rest)
                     elif kind == "adjusters" and rest:
                         self._adjusters_from(rest)
-                    elif kind == "adjustment" and rest:
+                        self._header_read("adjusters", rest)
+                    elif kind == "adjustment" and rest and not _PULLED_APART.match(rest):
                         result.adjustment_place = rest
                     elif kind == "signatures" and rest:
                         self._signature_line(rest)
                     continue
                 if kind == "paragraphs":
-                    numbers = re.findall(r"\d{1,4}", rest)
-                    if len(numbers) >= 2 and int(numbers[1]) >= int(numbers[0]):
-                        result.paragraph_range = (int(numbers[0]), int(numbers[1]))
-                    elif len(numbers) == 1:
-                        result.paragraph_range = (int(numbers[0]), int(numbers[0]))
+                    result.paragraph_range = paragraph_range(rest) or result.paragraph_range
+                    self._header_read("paragraphs", rest)
                     section = None
                     continue
                 if kind == "record":
@@ -216,7 +289,11 @@ class HeaderMixin:
                     place_texts.append(stripped)
                 continue
             if current_field == "where" and (indented or not section):
-                where_texts.append(stripped)
+                # "• Plats: Kungliga Biblioteket" then "• 14 mars 14:00": the date and time under the place.
+                if dates_find(stripped) or times_find(stripped)[0] or _BARE_TIME.search(stripped):
+                    when_texts.append(stripped.lstrip("• "))
+                else:
+                    where_texts.append(stripped)
                 continue
             if current_field == "adjusters" and indented:
                 self._adjusters_from(stripped)
@@ -236,6 +313,104 @@ class HeaderMixin:
                 pending.append((line, section, False))
         flush()
         self._when(when_texts, where_texts, mode_texts, place_texts)
+        for text in when_texts:
+            self._header_read("when", text)
+        if result.paragraph_range is None:
+            result.paragraph_range = paragraphs_apart(header)
+        self._signers_apart(header)
+        if result.date is None or result.start_time is None or result.location is None:
+            self._opening_sentence()
+
+    _OPENING_SENTENCE = re.compile(r"^\s*(?:protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+    _PLACE_AFTER = re.compile(r"^[\s,]*(?:klockan|kl\.?)?[\s\d.:]*\bi\s+(?P<place>[^.;]{2,80}?)\s*(?:[.;]|$)")
+
+    def _opening_sentence(self) -> None:
+        """The sentence association minutes open with instead of a header table.
+
+        "Protokoll fört vid datorföreningen Stackens höstmöte 2009, torsdagen den 3:e december klockan
+        19 i sal Q24 på Kungliga Tekniska Högskolan." — date (its year may stand before it), time, and
+        the place after "i"; "Protokoll från styrelsemöte den 2-3 mars 2013 i Uppsala".
+        """
+        result = self.result
+        lines = [line.strip() for line in self.lines[:15]]
+        for index, line in enumerate(lines):
+            if not self._OPENING_SENTENCE.match(line):
+                continue
+            block = [line]
+            for following in lines[index + 1 : index + 4]:
+                if not following or block[-1].endswith("."):
+                    break
+                block.append(following)
+            text = " ".join(block)
+            dates = dates_find(text)
+            if not dates:
+                years = set(re.findall(r"\b(?:19|20)\d{2}\b", text))
+                dates = dates_find(text, year=int(years.pop())) if len(years) == 1 else []
+            if not dates:
+                continue
+            result.date = result.date or dates[0][1]
+            start, end = times_find(text)
+            if result.start_time is None and start:
+                result.start_time, result.end_time = start, result.end_time or end
+            last = max(
+                [m.end() for m in _TEXT_DATE.finditer(text)]
+                + [m.end() for m in _ISO_DATE.finditer(text)]
+                + [m.end() for m in _DOTTED_DATE.finditer(text)]
+                + [m.end() for m in _TIME_RANGE.finditer(text)],
+                default=0,
+            )
+            place = self._PLACE_AFTER.match(text[last:])
+            if result.location is None and place:
+                result.location = place.group("place").strip(" ,")
+            return
+
+    def _header_after_contents(self) -> None:
+        """The header table that follows a table of contents (Finland-Swedish council minutes).
+
+        "INNEHÅLLSFÖRTECKNING … § 34 Avtal … 12", then "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00
+        SAMMANTRÄDESPLATS: …": when the lines before the first item named no place and no time, the
+        block after the last contents line is read as the header. What the first header read stands.
+        """
+        result = self.result
+        if result.location is not None or result.end_time is not None:
+            return
+        lines = self.lines
+        last = None
+        for index, line in enumerate(lines[:200]):
+            if _CONTENTS_LINE.search(line):
+                last = index
+        if last is None:
+            return
+        block: list[str] = []
+        for line in lines[last + 1 : last + 60]:
+            if _PARAGRAPH_LINE.match(line):
+                break
+            block.append(line)
+        if not any(_label(line.strip()) for line in block if line.strip()):
+            return
+        before = {field: getattr(result, field) for field in ("date", "start_time", "end_time", "location")}
+        # Only the fields are read here: the attendance after the contents is the attendance's to read.
+        attendees, unread = list(result.attendees), list(self._unread_attendance)
+        self._header(block)
+        result.attendees, self._unread_attendance = attendees, unread
+        for field, value in before.items():
+            if value is not None and field != "end_time":
+                setattr(result, field, value)
+        if before["start_time"] and result.end_time and result.end_time <= before["start_time"]:
+            result.end_time = None
+
+    def _signers_apart(self, header: list[str]) -> None:
+        """Chair, secretary and adjusters from signature fields pulled apart, where still unknown."""
+        result = self.result
+        if result.chair and result.secretary and result.adjusters:
+            return
+        found = signers_apart(header)
+        if result.chair is None and found.get("chair"):
+            result.chair = found["chair"][0]
+        if result.secretary is None and found.get("secretary"):
+            result.secretary = found["secretary"][0]
+        if not result.adjusters and found.get("adjusters"):
+            result.adjusters = found["adjusters"]
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
@@ -277,6 +452,30 @@ class HeaderMixin:
             elif any(c.isalpha() for c in piece):
                 self._unread_attendance.append(" ".join(piece.replace("•", " ").split()))
 
+    def _header_read(self, field: str, text: str) -> None:
+        if text.strip():
+            self.__dict__.setdefault("_header_texts", {}).setdefault(field, []).append(" ".join(text.split()))
+
+    def _header_problems(self) -> None:
+        """A message for each labelled header field whose value was there but could not be read."""
+        result = self.result
+        texts = self.__dict__.get("_header_texts", {})
+        unread = [
+            (field, message)
+            for field, missing, message in (
+                ("when", result.date is None, _("The meeting's date could not be read from “%(text)s”.")),
+                (
+                    "paragraphs",
+                    result.paragraph_range is None,
+                    _("The paragraph range could not be read from “%(text)s”."),
+                ),
+                ("adjusters", not result.adjusters, _("The adjusters could not be read from “%(text)s”.")),
+            )
+            if missing and texts.get(field)
+        ]
+        for field, message in unread:
+            result.problems.append(message % {"text": "; ".join(texts[field])[:160]})
+
     def _attendance_problems(self) -> None:
         """One message for the attendance rows that were not read, so that none is dropped silently."""
         unread = self._unread_attendance
@@ -308,6 +507,10 @@ class HeaderMixin:
                     break
         result.start_time, result.end_time = times_find(text)
         if result.start_time is None:
+            # "Tid: 13.15", "14 mars 14:00": a clock time alone under the label is the start.
+            bare = _BARE_TIME.search(_DOTTED_DATE.sub(" ", _ISO_DATE.sub(" ", text)))
+            result.start_time = _time(bare.group(1), bare.group(2)) if bare else None
+        if result.start_time is None:
             # "2026-06-04 / 13:00-15:00" under the title, with no label: the first time range on top.
             for line in [line for line in self.lines if line.strip()][:8]:
                 start, end = times_find(line)
@@ -315,6 +518,9 @@ class HeaderMixin:
                     result.start_time, result.end_time = start, end
                     break
         place = " ".join(where_texts)
+        if place and (dates_find(place) or times_find(place)[0]):
+            # "Tid: Plats: 30 maj 2013 kl Norabostäders kontor": the time's value under the place's label.
+            place_texts, place = where_texts, ""
         if not place and place_texts:
             place = _ISO_DATE.sub("", " ".join(place_texts))
             place = _TEXT_DATE.sub("", place)
@@ -329,11 +535,11 @@ class HeaderMixin:
         # at the start it is dropped; further on, it ends the place.
         place = re.sub(r"^kl(?:ockan)?\b[\s.,:]*", "", place, flags=re.IGNORECASE)
         place = re.sub(r"[\s,]*\bkl(?:ockan)?\b.*$", "", place, flags=re.IGNORECASE).strip(" ,;:-–.")
-        result.location = place or None
+        result.location = place_tidy(place) or None
         everything = f"{place} {' '.join(mode_texts)}".casefold()
         if "hybrid" in everything:
             result.mode = "hybrid"
-        elif re.search(r"teams|zoom|digital|distans|webex|skype|videolänk", everything):
+        elif re.search(r"teams|zoom|digital|distans|webex|skype|videolänk|\birc\b|discord|jitsi", everything):
             result.mode = "digital"
         elif place:
             result.mode = "in_person"
@@ -352,27 +558,20 @@ class HeaderMixin:
     )
 
     def _body_and_organisation(self, header: list[str]) -> None:
+        """The body and its organisation from the title lines on top ("VILHELMINA KOMMUN PROTOKOLL
+        Socialnämnden", "Kulturutskottets protokoll", "Piratpartiets styrelsemöte den 2-3 mars 2013")."""
         result = self.result
-        top = [line for line in header if line.strip()][:8]
+        top = [line for line in header if line.strip()][:12]
         for line in top:
             for segment in re.split(r"\s{2,}", line.strip()):
-                if _label(segment) or _PRESENT_FROM.match(segment):
+                label = _label(segment)
+                # "Protokoll fört vid datorföreningen Stackens höstmöte": a title, though "Protokoll" is a label.
+                if (label and label[0] != "record") or _PRESENT_FROM.match(segment):
                     continue
-                segment = _TIME_RANGE.sub("", _ISO_DATE.sub("", _TEXT_DATE.sub("", segment)))
-                segment = " ".join(segment.split()).strip(" ,-–")
-                if not segment or len(segment) > 90:
+                segment = title_clean(segment)
+                if not segment or len(segment) > 160:
                     continue
-                if result.organisation is None and self._ORGANISATION_LINE.match(segment):
-                    result.organisation = _tidy_heading(segment)
-                    continue
-                if result.body is None and self._BODY_WORDS.search(segment):
-                    body = re.sub(
-                        r"^(?:sammanträdes)?(?:protokoll|mötesanteckningar|minnesanteckningar|anteckningar)"
-                        r"(?:\s+(?:från|för|vid))?\s*",
-                        "",
-                        segment,
-                        flags=re.IGNORECASE,
-                    ).strip(" :,-–")
-                    if body and len(body.split()) <= 10 and not body.endswith("."):
-                        body = body.capitalize() if body.isupper() else body[0].upper() + body[1:]
-                        result.body = body
+                if result.organisation is None:
+                    result.organisation = organisation_in(segment)
+                if result.body is None:
+                    result.body = body_in(segment)

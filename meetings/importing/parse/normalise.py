@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from .markup import bilingual_labels, latex_preamble_fields, markup_settings
+
 _HTML_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/h\d|/tr|p|div|h\d|tr)\b[^<>]*>", re.IGNORECASE)
 _HTML_ITEM = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
@@ -274,7 +276,11 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     if "#" in text:
         text = _typst_calls(text)
     if _LATEX_SOURCE.search(text) and max(len(line) for line in text.split("\n")) > _FLAT_LATEX:
+        fields = latex_preamble_fields(text)
         text = _latex_text(text)
+        if fields:
+            # The preamble's fields ("Tid och plats: …") lead the running text as the header.
+            text = "\n".join(fields) + "\n\n" + text
     text = _FRONT_MATTER.sub("", text)
     text = _HTML_COMMENT.sub("\n", text)
     if _HTML_TAG.search(text):
@@ -285,6 +291,8 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
         text = html.unescape(text)
     # Markdown links from a web export, "[kort film](#)": the label is the text.
     text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = markup_settings(text)
+    text = bilingual_labels(text)
     text = text.replace("\t", "    ")
     for char in "\u00a0\u2007\u202f\u2009":
         text = text.replace(char, " ")
