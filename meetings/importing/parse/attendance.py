@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..places import is_municipality, organisation_expand
 from .result import Attendee
-from .shapes import _NAME_TOKEN, _TITLE_ENDINGS, looks_like_name, name_tidy
+from .shapes import _NAME_TOKEN, _TITLE_ENDINGS, is_given_name, looks_like_name, name_tidy, names_segment
 
 # A year's paragraphs run to a few thousand; a longer number is a typing or extraction error.
 PARAGRAPH_DIGITS = 6
@@ -250,7 +250,7 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
         if len(starts) >= 2 and starts[0] == 0:
             bounds = [*starts[1:], len(segments)]
             return [", ".join(segments[a:b]) for a, b in zip(starts, bounds, strict=True)]
-    return [text]
+    return names_run_entries(text) or [text]
 
 
 def _joined_entry_lines(pending: list[tuple]) -> list[tuple]:
@@ -271,3 +271,53 @@ def _joined_entry_lines(pending: list[tuple]) -> list[tuple]:
         else:
             joined.append((text, section, inline))
     return joined
+
+
+# A word that may be part of a name in a run: "Anna", "Sven-Åke", "*Hilkka" (a mark before a name).
+_RUN_MARK = re.compile(r"^[*]+")
+_PLACE_WORD = re.compile(r"\b(?:stad|kommun|län|landsting)$", re.IGNORECASE)
+
+
+def names_run_entries(text: str) -> list[str] | None:
+    """Entries from a list whose names stand without separators, as a PDF flattens a column.
+
+    "Annika Wibrell, ordf. Rickard Norberg Ulf Hansson Bo Lennart Danielsson" → "Annika Wibrell,
+    ordf.", "Rickard Norberg", "Ulf Hansson", "Bo Lennart Danielsson": the runs of capitalised words
+    are cut into names (``names_segment``); what follows a name up to the next one (a role, an
+    organisation) stays with it, after a comma. None unless at least two names were found and most
+    of them start with a known given name, so that a place or an organisation is not taken for one.
+    """
+    words = text.split()
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, word in enumerate(words):
+        bare = _RUN_MARK.sub("", word).rstrip(",;")
+        if bare and looks_like_name(bare, min_tokens=1) and not (bare.isupper() and len(bare) > 1):
+            current.append(index)
+            if word.endswith((",", ";")):
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    names: list[tuple[int, int]] = []
+    for run in runs:
+        tokens = [_RUN_MARK.sub("", words[i]).rstrip(",;") for i in run]
+        for start, end in names_segment(tokens):
+            name = " ".join(tokens[start:end])
+            if is_municipality(name) or _NON_PLACE_ORGANISATION.search(name) or _PLACE_WORD.search(name):
+                continue  # "Lilla Edet", "Mölndals stad": a place after a name, not a name.
+            names.append((run[start], run[end - 1] + 1))
+    known = sum(1 for start, _end in names if is_given_name(_RUN_MARK.sub("", words[start])))
+    if len(names) < 2 or known * 2 < len(names):
+        return None
+    entries = []
+    bounds = [start for start, _end in names[1:]] + [len(words)]
+    for (start, end), following in zip(names, bounds, strict=True):
+        name = " ".join(_RUN_MARK.sub("", w) for w in words[start:end]).rstrip(",;")
+        rest = " ".join(words[end:following]).strip(" ,;")
+        entries.append(f"{name}, {rest}" if rest else name)
+    return entries

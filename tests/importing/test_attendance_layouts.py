@@ -1,0 +1,59 @@
+"""Attendance layouts the corpus taught the parser, each in a small document of its own."""
+
+from meetings.importing.parse import protocol_parse
+from meetings.importing.parse.shapes import names_segment
+
+
+def _present(result):
+    return [(a.name, a.present) for a in result.attendees]
+
+
+def test_names_without_separators_are_cut_at_given_names():
+    """A flattened column of names is cut into names of two to four words, a surname last."""
+    words = str.split("Ulf Hansson Michael Haglund Sara Ejnell Svensson Bo Lennart Danielsson Eva Berg")
+    assert [" ".join(words[a:b]) for a, b in names_segment(words)] == [
+        "Ulf Hansson",
+        "Michael Haglund",
+        "Sara Ejnell Svensson",
+        "Bo Lennart Danielsson",
+        "Eva Berg",
+    ]
+
+
+def test_a_flattened_list_of_names_is_read_name_by_name():
+    """Layout of PDF viewers' transcripts: "Beslutande Anna Ek, ordf. Per Berg Ulf Hansson …"."""
+    text = (
+        "Transkript\n\n"
+        "1 PROTOKOLL 1(5) Plats och tid Rådhuset, kl 13:00-15:00 Beslutande Annika Wibrell, ordf. "
+        "Rickard Norberg Ulf Hansson Michael Haglund Bo Lennart Danielsson Övriga deltagare "
+        "Zonitha Ödling Lars Lundgren Utses att justera Rickard Norberg Underskrifter Sekreterare "
+        "Ordförande Justerande Lars Lundgren Annika Wibrell Rickard Norberg\n\n"
+        "§ 1 Val av justerare\nRickard Norberg utses.\n\n§ 2 Budget\nBudgeten godkänns.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.group, a.body_role) for a in result.attendees] == [
+        ("Annika Wibrell", "member", "chair"),
+        ("Rickard Norberg", "member", ""),
+        ("Ulf Hansson", "member", ""),
+        ("Michael Haglund", "member", ""),
+        ("Bo Lennart Danielsson", "member", ""),
+        ("Zonitha Ödling", "official", ""),
+        ("Lars Lundgren", "official", ""),
+    ]
+
+
+def test_an_organisation_between_names_stays_with_the_name_before_it():
+    """Layout: "Uno Tjernström Omsorgsnämnden Susanne Sturk Humanistiska nämnden" (name, then body)."""
+    text = (
+        "Protokoll\nBeslutande Lars Holmström PRO, Ordförande Uno Tjernström Omsorgsnämnden "
+        "Susanne Sturk Humanistiska nämnden Gerd Persson Kommunstyrelsen\n\n"
+        "§ 1 Öppnande\nMötet öppnas.\n"
+    )
+    result = protocol_parse(text)
+    assert [a.name for a in result.attendees] == [
+        "Lars Holmström",
+        "Uno Tjernström",
+        "Susanne Sturk",
+        "Gerd Persson",
+    ]
+    assert result.attendees[0].body_role == "chair"
