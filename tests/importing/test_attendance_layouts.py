@@ -57,3 +57,45 @@ def test_an_organisation_between_names_stays_with_the_name_before_it():
         "Gerd Persson",
     ]
     assert result.attendees[0].body_role == "chair"
+
+
+def test_labels_ending_in_a_colon_start_a_new_line_in_a_flattened_page():
+    """ "… 1997 Närvarande: Pär Nuder, ordf. Ledamöter: Berit Adolfsson …" on one line of a PDF page."""
+    text = (
+        "1 Protokoll från beslutsgruppsmöte den 3 oktober 1997 Närvarande: Pär Nuder, ordf. "
+        "Ledamöter: Berit Adolfsson Anita Bohman Margit Viklund Sven Düring Tjänstgörande ersättare "
+        "Lars Wallstén Eva Johansson Dessutom: Elisabeth Öberg, sekretariatet Pär Nuder öppnade mötet "
+        "och hälsade alla välkomna.\n\n§ 1 Dagordning\nDagordningen fastställdes.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.group) for a in result.attendees][:7] == [
+        ("Pär Nuder", "member"),
+        ("Berit Adolfsson", "member"),
+        ("Anita Bohman", "member"),
+        ("Margit Viklund", "member"),
+        ("Sven Düring", "member"),
+        ("Lars Wallstén", "serving_substitute"),
+        ("Eva Johansson", "serving_substitute"),
+    ]
+
+
+def test_a_bare_absence_mark_between_labels_belongs_to_the_entry_before_it():
+    """A table's "Anmält förhinder" pulled out of its row, followed by the next label."""
+    text = (
+        "Protokoll\n"
+        "Beslutande: Magnus Cato (S), ordförande Yvonne de Martin (C)\n"
+        "Ersättare: Christer Frey (M) Joakim Magnusson (C)\n"
+        "Anmält förhinder\n"
+        "Övriga: Ulf Lago, förbundsdirektör\n"
+        "Ej tjänstgörande Edit Persson (S)\n\n"
+        "§ 1 Öppnande\nMötet öppnas.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party, a.present, a.group) for a in result.attendees] == [
+        ("Magnus Cato", "S", True, "member"),
+        ("Yvonne de Martin", "C", True, "member"),
+        ("Christer Frey", "M", True, "substitute"),
+        ("Joakim Magnusson", "C", False, "substitute"),
+        ("Ulf Lago", None, True, "official"),
+        ("Edit Persson", "S", True, "substitute"),
+    ]

@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 from ..places import is_municipality, organisation_expand
 from .result import Attendee
-from .shapes import _NAME_TOKEN, _TITLE_ENDINGS, is_given_name, looks_like_name, name_tidy, names_segment
+from .shapes import (
+    _NAME_TOKEN,
+    _PARTICLES,
+    _TITLE_ENDINGS,
+    is_given_name,
+    looks_like_name,
+    name_tidy,
+    names_segment,
+)
 
 # A year's paragraphs run to a few thousand; a longer number is a typing or extraction error.
 PARAGRAPH_DIGITS = 6
@@ -208,7 +216,11 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             before = text[: match.start()].rstrip(" ,")
             tokens = before.split()
             count = 0
-            while count < min(4, len(tokens)) and _NAME_TOKEN.match(tokens[-1 - count].strip(",")):
+            while count < min(4, len(tokens)) and (
+                _NAME_TOKEN.match(tokens[-1 - count].strip(","))
+                # "Yvonne de Martin (C)": a particle inside a name, never its first word.
+                or (0 < count < len(tokens) - 1 and tokens[-1 - count] in _PARTICLES)
+            ):
                 if tokens[-1 - count].endswith(","):
                     break
                 count += 1

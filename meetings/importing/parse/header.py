@@ -34,7 +34,7 @@ _LABELS = [
     ),
     (r"tjänstgörande\s+ersättare|tjänstgörande\s+ersättande", "group", "serving_substitute"),
     (
-        r"ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|ersättande",
+        r"ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare|ersättare|ersättande",
         "group",
         "substitute",
     ),
@@ -194,6 +194,14 @@ class HeaderMixin:
                     if rest and looks_like_name(rest.split(",")[0].split("(")[0]):
                         result.chair = name_tidy(rest.split(",")[0].split("(")[0])
                     continue
+                if kind == "absent" and not rest and self._mark_before_label(header, raw):
+                    # "Joakim Magnusson (C) Anmält förhinder Övriga: …": a table's mark pulled out
+                    # of its row by the extraction; it says the entry before it was absent.
+                    flush()
+                    if result.attendees:
+                        result.attendees[-1].present = False
+                    section = None
+                    continue
                 if kind == "absent":
                     section = _Section(present=False, group="member")
                 elif kind == "present":
@@ -201,6 +209,9 @@ class HeaderMixin:
                 elif kind == "group":
                     present = section.present if section is not None else True
                     if re.match(r"\s*(beslutande|närvarande|tjänstgörande)", stripped, re.IGNORECASE):
+                        present = True
+                    if value in ("official", "guest"):
+                        # "Övriga", "Inbjudna": those who took part, whatever the section above said.
                         present = True
                     section = _Section(
                         present=present,
@@ -236,6 +247,23 @@ class HeaderMixin:
                 pending.append((line, section, False))
         flush()
         self._when(when_texts, where_texts, mode_texts, place_texts)
+
+    @staticmethod
+    def _mark_before_label(header: list[str], raw: str) -> bool:
+        """True when a bare "Anmält förhinder" is followed by a label of another part of the header."""
+        position = next((i for i, line in enumerate(header) if line is raw), None)
+        if position is None:
+            return False
+        following = _label(next((line for line in header[position + 1 :] if line.strip()), ""))
+        if following is None:
+            return False
+        kind, value, _rest = following
+        # "FRÅNVARANDE" above "Ledamöter", "Ersättare": a heading of its own subsections, no mark.
+        return kind not in ("absent", "present") and value not in (
+            "member",
+            "substitute",
+            "serving_substitute",
+        )
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
