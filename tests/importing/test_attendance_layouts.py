@@ -99,3 +99,54 @@ def test_a_bare_absence_mark_between_labels_belongs_to_the_entry_before_it():
         ("Ulf Lago", None, True, "official"),
         ("Edit Persson", "S", True, "substitute"),
     ]
+
+
+def test_a_latex_attendance_table_gives_names_marks_and_offices():
+    """An association's LaTeX template: "\\förtroendevald{Kassör}{Morgan Thowsen}{Ja}"."""
+    text = (
+        "\\textbf{Styrelsemedlemmar:}\n"
+        "\\begin{närvarande_förtroendevalda}\n"
+        "    \\förtroendevald{Ordförande}{Samuel Otterhäll}{Ja}\n"
+        "    \\förtroendevald{Kassör}{Morgan Thowsen}{Nej}\n"
+        "    \\förtroendevald{Vice ordförande}{Vakant}{}\n"
+        "\\end{närvarande_förtroendevalda}\n\n"
+        "\\section{Öppnande av möte}\nMötet öppnades.\n\\section{Formalia}\nBeslut.\n"
+        "\\section{Avslutning}\nMötet avslutades.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.present, a.body_role, a.title) for a in result.attendees] == [
+        ("Samuel Otterhäll", True, "chair", None),
+        ("Morgan Thowsen", False, "", "Kassör"),
+    ]
+
+
+def test_a_typst_attendance_call_reads_each_name_with_its_mark():
+    """A Typst template: "[Name], [Ja]" pairs; "Nej" is absent, items attended ("5.3") are present."""
+    text = (
+        "#deltagere(\n    styrelsen: true,\n    [Samuel Hammersberg], [Ja],\n    [_vakant_], [],\n"
+        "    [Tekla Siesjö], [Nej],\n)\n#deltagere(\n  [Oscar Enes Rei], [under paus 4.5-4.6],\n"
+        "  [Nils Lurevik],   [5.3],\n  [Tim Persson],    [],\n)\n\n"
+        "= Öppnande av möte\nMötet öppnades.\n= Formalia\nBeslut.\n= Avslutning\nMötet avslutades.\n"
+    )
+    assert _present(protocol_parse(text)) == [
+        ("Samuel Hammersberg", True),
+        ("Tekla Siesjö", False),
+        ("Oscar Enes Rei", True),
+        ("Nils Lurevik", True),
+        ("Tim Persson", True),
+    ]
+
+
+def test_a_latex_list_broken_with_double_backslashes_after_deltagare():
+    """A LaTeX source flattened to one line: "Deltagare: … Gustav Eek \\\\ Guilhem Moulin \\\\ …"."""
+    text = (
+        "\\section*{Protokoll, styrelsemöte} \\parbox[t]{\\tempOne}{% Deltagare: }% "
+        "\\parbox[t]{\\tempTwo}{\\mbox{}\\vspace{2pt}% \\begin{multicols}{3}% Gustav Eek \\\\ "
+        "Guilhem Moulin \\\\ Leif-Jöran Olsson \\\\ \\end{multicols}% } \\begin{enumerate} "
+        "\\item Mötet öppnades. \\item Gustav Eek valdes till sekreterare. \\end{enumerate}\n"
+    )
+    assert _present(protocol_parse(text)) == [
+        ("Gustav Eek", True),
+        ("Guilhem Moulin", True),
+        ("Leif-Jöran Olsson", True),
+    ]

@@ -333,3 +333,81 @@ def names_run_entries(text: str) -> list[str] | None:
         rest = " ".join(words[end:following]).strip(" ,;")
         entries.append(f"{name}, {rest}" if rest else name)
     return entries
+
+
+# -- attendance written in markup (LaTeX, Typst) ------------------------------------------------
+
+# The arguments of a macro or function call: "\förtroendevald{Kassör}{Morgan Thowsen}{Ja}",
+# "[Tekla Siesjö], [Nej],".
+_MARKUP_ARGUMENT = re.compile(r"[\[{]([^\[\]{}]*)[\]}]")
+_MARKUP_ROW = re.compile(r"^\s*(?:\\[^\W\d]+\s*\{|\[)")
+_ABSENT_MARKS = {"nej", "no", "frånvarande", "anmält förhinder", "förhinder"}
+_VACANT = {"vakant", "vakans", "vacant"}
+
+
+def markup_row_attendee(line: str) -> Attendee | bool | None:
+    """One attendee from a row of a markup attendance table; False when the line is no such row.
+
+    Layouts of LaTeX and Typst templates of associations: a name among the arguments, a mark of
+    presence ("Ja", "Nej", "5.3" for the items attended, nothing) and perhaps a role:
+    "\\förtroendevald{Kassör}{Morgan Thowsen}{Ja}", "[Tekla Siesjö], [Nej],". Only "Nej" (or
+    another word of absence) makes the person absent. A vacant seat ("Vakant", "_vakant_") is
+    None.
+    """
+    if not _MARKUP_ROW.match(line):
+        return False
+    arguments = [a.strip().strip("_*").strip() for a in _MARKUP_ARGUMENT.findall(line)]
+    if not arguments or len(arguments) > 4:
+        return False
+    if any(a.casefold() in _VACANT for a in arguments):
+        return None
+    names = [a for a in arguments if looks_like_name(a)]
+    if len(names) != 1:
+        return False
+    name = names[0]
+    others = [a for a in arguments if a is not name]
+    attendee = Attendee(name=name_tidy(name), party=None, present=True, group="member")
+    for other in others:
+        if other.casefold() in _ABSENT_MARKS:
+            attendee.present = False
+            continue
+        for regex, body_role, group in _ROLE_PHRASES:
+            if regex.fullmatch(other):
+                if body_role:
+                    attendee.body_role = body_role
+                break
+        else:
+            if other[:1].isupper() and other.casefold() not in {"ja", "yes", "x"}:
+                attendee.title = other  # "Kassör", "SAMO": an office of the association.
+    return attendee
+
+
+# "Gustav Eek \\ Guilhem Moulin \\ Leif-Jöran Olsson": names on lines of their own in a LaTeX
+# source; the run of at least two names between "\\" breaks after an attendance label.
+_LATEX_BREAK = re.compile(r"\s*\\\\\s*")
+_LATEX_COMMAND = re.compile(r"\\[^\W\d]+\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})*|%")
+_ATTENDANCE_WORD = re.compile(r"\b(?:deltagare|närvarande|deltagande|ledamöter)\b", re.IGNORECASE)
+
+
+def latex_list_names(line: str) -> list[str]:
+    """The names of a LaTeX list broken with "\\\\" after "Deltagare:" or "Närvarande:" in a line."""
+    label = _ATTENDANCE_WORD.search(line)
+    if not label or "\\\\" not in line[label.end() :]:
+        return []
+    pieces = _LATEX_BREAK.split(line[label.end() :])
+    names: list[str] = []
+    for position, piece in enumerate(pieces):
+        words = _LATEX_COMMAND.sub(" ", piece).split()
+        if position == 0:
+            words = words[-4:]  # What follows the last command before the first break.
+            while words and not looks_like_name(" ".join(words)):
+                words = words[1:]
+        elif position == len(pieces) - 1:
+            # What precedes the first command after the last break.
+            words = _LATEX_COMMAND.split(piece)[0].split()
+        candidate = " ".join(words)
+        if looks_like_name(candidate):
+            names.append(name_tidy(candidate))
+        elif names:
+            break
+    return names if len(names) >= 2 else []

@@ -7,7 +7,16 @@ import re
 from django.utils.translation import ngettext
 
 from ..places import organisation_expand
-from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
+from .attendance import (
+    _attendee,
+    _joined_entry_lines,
+    _Section,
+    _split_entries,
+    latex_list_names,
+    markup_row_attendee,
+    replaced_member,
+)
+from .result import Attendee
 from .shapes import _is_upper_heading, _tidy_heading, looks_like_name, name_tidy
 from .when import _ISO_DATE, _TEXT_DATE, _TIME_RANGE, dates_find, times_find
 
@@ -120,6 +129,16 @@ class HeaderMixin:
             stripped = line.strip()
             if not stripped:
                 continue
+            row = markup_row_attendee(stripped)
+            if row is not False:
+                flush()
+                if row is not None:
+                    result.attendees.append(row)
+                continue
+            listed = latex_list_names(stripped)
+            if listed:
+                flush()
+                result.attendees.extend(Attendee(name=name, party=None, present=True) for name in listed)
             match = _PRESENT_FROM.match(stripped)
             if match:
                 flush()
