@@ -371,7 +371,7 @@ def markup_row_attendee(line: str) -> Attendee | bool | None:
         if other.casefold() in _ABSENT_MARKS:
             attendee.present = False
             continue
-        for regex, body_role, group in _ROLE_PHRASES:
+        for regex, body_role, _group in _ROLE_PHRASES:
             if regex.fullmatch(other):
                 if body_role:
                     attendee.body_role = body_role
