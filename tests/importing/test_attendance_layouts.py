@@ -150,3 +150,41 @@ def test_a_latex_list_broken_with_double_backslashes_after_deltagare():
         ("Guilhem Moulin", True),
         ("Leif-Jöran Olsson", True),
     ]
+
+
+def test_a_table_of_names_and_marks_gives_presence_from_the_marks():
+    """An association's table: "Ledamöter Närvarande", then "Name X" or "Name anmält förhinder"."""
+    text = (
+        "PROTOKOLL NR 5\n\nLedamöter Närvarande\n"
+        "Hanna Roberts X, mötesordförande § 94 - § 106\n"
+        "David Langlet anmält förhinder\n"
+        "Suppleanter\nCarina Gröschner X\n"
+        "Sekretariatet\nTessi Fickendey X, sekreterare\n\n"
+        "§ 94 Mötets öppnande\nMötet öppnas.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.present, a.group) for a in result.attendees] == [
+        ("Hanna Roberts", True, "member"),
+        ("David Langlet", False, "member"),
+        ("Carina Gröschner", True, "substitute"),
+        ("Tessi Fickendey", True, "secretary"),
+    ]
+
+
+def test_a_label_written_as_a_sentence_and_parts_attended_in_words():
+    """A party's minutes: "Närvarande styrelseledamöter var", "(punkter 1-18)", an office before the name."""
+    text = (
+        "Protokoll från styrelsemöte den 2 mars 2013\n\n"
+        "Närvarande styrelseledamöter var\n\n • C Magnus Berglund (punkter 1-18)\n • Troed Sångberg\n\n"
+        "Frånvarande styrelseledamot var Stella Papasotiriou.\n\n"
+        "Närvarande ständigt adjungerade var\n\n • Partiledare Anna Troberg (fram till 4.5)\n\n"
+        "1. Mötets öppnande\n\nMötet öppnas.\n\n2. Val av justerare\n\nTroed Sångberg väljs.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.present) for a in result.attendees] == [
+        ("C Magnus Berglund", True),
+        ("Troed Sångberg", True),
+        ("Stella Papasotiriou", False),
+        ("Anna Troberg", True),
+    ]
+    assert result.attendees[-1].title == "partiledare"

@@ -25,6 +25,14 @@ _PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)")
 _PRESENCE = re.compile(
     r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d+)(?:\s*(?:[-–—]|till)\s*(\d+))?\)?", re.IGNORECASE
 )
+_PART_ATTENDED = re.compile(
+    r"\(\s*(?:punkt(?:er|erna)?|p\.|från|fram\s+till|till|t\.\s?o\.\s?m\.?|ej|utom|del\s+av|under)\s[^()]{0,40}\)",
+    re.IGNORECASE,
+)
+_ROW_MARK = re.compile(
+    r"(?:\s+(?:X|x)\b(?=\s*(?:,|$))|\s+(?P<absent>anmält\s+förhinder|förhinder|frånvarande|ej\s+närvarande)\b)",
+    re.IGNORECASE,
+)
 _ITEM_GUEST = re.compile(r"^\s*(?:punkt\s+)?(\d{1,2})\s*\)\s*", re.IGNORECASE)
 _ROLE_PHRASES = [
     # "ordförande", and as minutes abbreviate it: "ordf.", "v ordf", "2 v ordf", "vice ordf.".
@@ -65,6 +73,17 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
     text = " ".join(entry.replace("•", " ").split()).strip(" ,;")
     if not text:
         return None
+    # A part of the meeting attended, in words: "(punkter 1-18)", "(fram till 4.5)", "(t.o.m. p.10)".
+    text = _PART_ATTENDED.sub("", text).strip(" ,;")
+    present = section.present
+    # A table's column of marks read into the row: "Hanna Roberts X, mötesordförande",
+    # "David Langlet anmält förhinder".
+    match = _ROW_MARK.search(text)
+    if match and match.start() > 0:
+        present = not match.group("absent")
+        text = (text[: match.start()] + text[match.end() :]).strip(" ,;")
+    if not text:
+        return None
     agenda_position = None
     match = _ITEM_GUEST.match(text)
     if match:
@@ -98,7 +117,7 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
     attendee = Attendee(
         name=None,
         party=party,
-        present=section.present,
+        present=present,
         group=section.group,
         paragraphs=paragraphs,
         agenda_position=agenda_position,
@@ -119,7 +138,12 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
                 segments.insert(0, head[match.start() :])
                 head = head[: match.start()].strip()
                 break
-        if not head or not looks_like_name(head, min_tokens=1):
+        # An office written before the name: "Partiledare Anna Troberg", "Revisor Göran Widham".
+        words = head.split()
+        if len(words) >= 3 and words[0].casefold().endswith(_TITLE_ENDINGS):
+            segments.insert(0, words[0].lower())
+            head = " ".join(words[1:])
+        if not head or not looks_like_name(head, min_tokens=1) or len(head) == 1:
             return None
         attendee.name = name_tidy(head)
     titles: list[str] = []

@@ -43,13 +43,14 @@ _LABELS = [
     ),
     (r"tjänstgörande\s+ersättare|tjänstgörande\s+ersättande", "group", "serving_substitute"),
     (
-        r"ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare|ersättare|ersättande",
+        r"ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare|ersättare|ersättande|suppleanter|suppleant",
         "group",
         "substitute",
     ),
     (r"sekreterare|protokollförare|sekretariat", "group", "secretary"),
     (
-        r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|övriga|närvarande\s+tjänstepersoner"
+        # "Sekretariatet": the staff of an association's office, its secretary among them.
+        r"sekretariatet|övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|övriga|närvarande\s+tjänstepersoner"
         r"|tjänstepersoner|tjänstemän|deltagande\s+tjänstepersoner|närvarande\s+tjänstemän",
         "group",
         "official",
@@ -83,6 +84,15 @@ _TWO_SIDES = re.compile(r"^\s*(För\s+\S+(?:\s+\S+){0,3}?)\s+(För\s+\S+(?:\s+\S
 _SECOND_ENTRY = re.compile(
     r"(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü-]+\s*[,(])"
 )
+
+
+# The label as a sentence: "Närvarande styrelseledamöter var", "Frånvarande styrelseledamot var Stella
+# Papasotiriou." (the minutes of associations and parties): the words up to the verb are no names.
+_LABEL_SENTENCE = re.compile(
+    r"^(?:[a-zåäö][\wåäö-]*\s+){0,3}(?:är|var|voro|närvarade|deltog)\b\s*:?\s*", re.IGNORECASE
+)
+# "Ledamöter Närvarande": the headings of a table's columns, a label with another label beside it.
+_COLUMN_HEADING = re.compile(r"(?:närvarande|frånvarande|närvaro|parti|x)", re.IGNORECASE)
 
 
 def _label(line: str):
@@ -237,7 +247,8 @@ class HeaderMixin:
                         group=value,
                         organisation=section.organisation if section and value == "official" else None,
                     )
-                if rest:
+                rest = _LABEL_SENTENCE.sub("", rest)
+                if rest and not _COLUMN_HEADING.fullmatch(rest):
                     pending.append((rest, section, True))
                 continue
             if current_field == "when" and (indented or not section):
