@@ -188,3 +188,60 @@ def test_a_label_written_as_a_sentence_and_parts_attended_in_words():
         ("Anna Troberg", True),
     ]
     assert result.attendees[-1].title == "partiledare"
+
+
+def test_attendance_told_in_sentences_in_the_first_item():
+    """A party's minutes: who was present and absent, in sentences under "Mötets öppnande"."""
+    text = (
+        "Protokoll från partistyrelsemöte 15 juni 2014\n\n1. Mötets öppnande\n\n"
+        "Jan Lindgren förklarar mötet öppnat.\n\n"
+        "Närvarande styrelseledamöter är Nils Kadesjö,  Göran Widham, C Magnus Berglund (fram till 4.5).\n\n"
+        "Frånvarande styrelseledamöter är  Fredrik Holmbom och JP Anderson.\n\n"
+        "Övriga närvarande är partiledare Anna Troberg och vice partiledare Marit Deldén.\n\n"
+        "2. Val av justerare\n\nMötet valde Göran Widham.\n"
+    )
+    assert _present(protocol_parse(text)) == [
+        ("Nils Kadesjö", True),
+        ("Göran Widham", True),
+        ("C Magnus Berglund", True),
+        ("Fredrik Holmbom", False),
+        ("JP Anderson", False),
+        ("Anna Troberg", True),
+        ("Marit Deldén", True),
+    ]
+
+
+def test_a_roll_of_voters_by_handle_or_by_list():
+    """An association's "Tillkännagivande av röstlängd": handles in a sentence, or a list of names."""
+    text = (
+        "Protokoll fört vid föreningens medlemsmöte.\n\n## 1. Mötets öppnande\n\nMötet öppnades.\n\n"
+        "## 2. Tillkännagivande av röstlängd\n\n"
+        "Följande medlemmar närvarade med rösträtt: nsg, stellanl, kaj,\nperixon, blgl.\n\n"
+        "Dessutom närvarade map utan rösträtt.\n\n"
+        "Följande personer befanns närvara och ha rösträtt:\n\n* Tomas Nyström ‹thn›\n* Rasmus Kaj ‹kaj›\n\n"
+        "## 3. Mötets avslutande\n\nMötet avslutades.\n"
+    )
+    assert [name for name, _present in _present(protocol_parse(text))] == [
+        "nsg",
+        "stellanl",
+        "kaj",
+        "perixon",
+        "blgl",
+        "map",
+        "Tomas Nyström",
+        "Rasmus Kaj",
+    ]
+
+
+def test_members_by_first_name_alone():
+    """A small association's IRC meeting: "Närvarande: Klas, Fredrik, Henrik, Adam"."""
+    text = (
+        "Protokoll från styrelsemöte 2011-12-19\n\nNärvarande: Klas, Fredrik, Henrik, Adam\n\n"
+        "1 Mötets öppnande\n\nMötet öppnades.\n\n2 Val av justerare\n\nFredrik valdes.\n"
+    )
+    assert _present(protocol_parse(text)) == [
+        ("Klas", True),
+        ("Fredrik", True),
+        ("Henrik", True),
+        ("Adam", True),
+    ]

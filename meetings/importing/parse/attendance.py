@@ -138,11 +138,17 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
                 segments.insert(0, head[match.start() :])
                 head = head[: match.start()].strip()
                 break
-        # An office written before the name: "Partiledare Anna Troberg", "Revisor Göran Widham".
+        # An office written before the name: "Partiledare Anna Troberg", "Revisor Göran Widham",
+        # "vice partiledare Marit Deldén".
         words = head.split()
         if len(words) >= 3 and words[0].casefold().endswith(_TITLE_ENDINGS):
             segments.insert(0, words[0].lower())
             head = " ".join(words[1:])
+        words = head.split()
+        lower = next((i for i, word in enumerate(words) if not word[:1].islower()), len(words))
+        if 0 < lower <= 3 and looks_like_name(" ".join(words[lower:])):
+            segments.insert(0, " ".join(words[:lower]))
+            head = " ".join(words[lower:])
         if not head or not looks_like_name(head, min_tokens=1) or len(head) == 1:
             return None
         attendee.name = name_tidy(head)
@@ -263,6 +269,14 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             return [p for p in pieces if p]
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
     if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
+        return segments
+    if (
+        inline
+        and len(segments) >= 3
+        and all(len(s.split()) == 1 and looks_like_name(s, min_tokens=1) for s in segments)
+        and sum(1 for s in segments if is_given_name(s)) * 2 >= len(segments)
+    ):
+        # "Närvarande: Klas, Fredrik, Henrik, Adam": a small association's members by first name.
         return segments
     if len(text) >= _RUN_LENGTH:
         pieces: list[str] = []
@@ -435,3 +449,37 @@ def latex_list_names(line: str) -> list[str]:
         elif names:
             break
     return names if len(names) >= 2 else []
+
+
+# A member's handle in an association's minutes: "nsg", "stellanl", "kaj".
+_HANDLE = re.compile(r"^[a-zåäö][a-zåäö0-9_.-]{1,19}$")
+_NICKNAME = re.compile(r"‹[^›]*›")
+_NOT_A_HANDLE = {"och", "samt", "med", "utan", "alla", "inga", "ingen"}
+
+
+def list_pieces(text: str) -> list[str]:
+    """The entries of a list in a sentence: "Anna Ek, Per Berg (från 2.3) och Eva Lund." → three."""
+    text = re.sub(r"\s+utan\s+rösträtt\b", "", text.strip().rstrip("."), flags=re.IGNORECASE)
+    return [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+", text) if p.strip()]
+
+
+def pieces_attendees(pieces: list[str], section: _Section, problems: list[str]) -> list[Attendee]:
+    """Attendees from the entries of a list; single words are names when every entry is one word.
+
+    Small associations list members by first name ("Klas, Fredrik, Henrik") or handle ("nsg,
+    stellanl"); a single word is read as a name only in such a list, where no entry has more.
+    """
+    attendees = []
+    pieces = [_NICKNAME.sub(" ", p) for p in pieces]  # "Rasmus Kaj ‹kaj›": the handle is no part.
+    single = all(len(_PART_ATTENDED.sub("", p).split()) == 1 for p in pieces)
+    for piece in pieces:
+        word = _PART_ATTENDED.sub("", piece).strip(" .")
+        if single and (
+            (_HANDLE.match(word) and word not in _NOT_A_HANDLE) or looks_like_name(word, min_tokens=1)
+        ):
+            attendees.append(Attendee(name=word, present=section.present, group=section.group))
+            continue
+        attendee = _attendee(piece, section, problems)
+        if attendee is not None and attendee.name and len(attendee.name.split()) >= 2:
+            attendees.append(attendee)
+    return attendees

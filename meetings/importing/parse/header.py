@@ -13,7 +13,9 @@ from .attendance import (
     _Section,
     _split_entries,
     latex_list_names,
+    list_pieces,
     markup_row_attendee,
+    pieces_attendees,
     replaced_member,
 )
 from .result import Attendee
@@ -93,6 +95,17 @@ _LABEL_SENTENCE = re.compile(
 )
 # "Ledamöter Närvarande": the headings of a table's columns, a label with another label beside it.
 _COLUMN_HEADING = re.compile(r"(?:närvarande|frånvarande|närvaro|parti|x)", re.IGNORECASE)
+
+
+_ATTENDANCE_SENTENCE = re.compile(
+    r"^(?:(?P<kind>närvarande|frånvarande|övriga\s+närvarande|ej\s+närvarande)(?:\s+[a-zåäö]+){0,2}"
+    r"\s+(?:är|var|voro)\s*:?"
+    r"|följande\s+(?:personer|medlemmar|ledamöter|röstberättigade)\s+(?:[a-zåäö]+\s+){0,2}?"
+    r"(?:närvarade|närvara|deltog|var\s+närvarande)\b[^:]{0,40}:"
+    r"|(?:[^:]{0,30}\s)?närvarade\s+(?:även\s+)?följande\s+(?:personer|medlemmar)\b[^:]{0,40}:"
+    r"|dessutom\s+närvarade)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 
 
 def _label(line: str):
@@ -276,6 +289,7 @@ class HeaderMixin:
             else:
                 pending.append((line, section, False))
         flush()
+        self._attendance_sentences(len(header))
         self._when(when_texts, where_texts, mode_texts, place_texts)
 
     @staticmethod
@@ -294,6 +308,44 @@ class HeaderMixin:
             "substitute",
             "serving_substitute",
         )
+
+    def _attendance_sentences(self, start: int) -> None:
+        """Attendance told in sentences in the first items, as associations and parties write it.
+
+        "Närvarande styrelseledamöter är Nils Kadesjö, Göran Widham (fram till 4.5) …",
+        "Frånvarande styrelseledamöter är … och JP Anderson.", "Följande personer befanns närvara
+        och ha rösträtt:" above a list, "Följande medlemmar närvarade med rösträtt: nsg, stellanl,
+        kaj." (the members' handles), "Dessutom närvarade map utan rösträtt."
+        """
+        lines = self.lines
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        index = start
+        while index < len(lines):
+            match = _ATTENDANCE_SENTENCE.match(lines[index].strip())
+            index += 1
+            if not match:
+                continue
+            words = (match.group("kind") or "").casefold()
+            section = _Section(
+                present=not words.startswith(("frånvarande", "ej")),
+                group="official" if words.startswith("övriga") else "member",
+            )
+            rest = match.group("rest").strip()
+            while rest.endswith(",") and index < len(lines) and lines[index].strip():
+                rest = f"{rest} {lines[index].strip()}"  # A list wrapped over lines.
+                index += 1
+            pieces = list_pieces(rest) if rest else []
+            if not rest:
+                # The list below the sentence, one name a line, up to the first line that is none.
+                while index < len(lines) and not lines[index].strip():
+                    index += 1
+                while index < len(lines) and lines[index].strip().startswith("•"):
+                    pieces.append(lines[index].strip(" •"))
+                    index += 1
+            for attendee in pieces_attendees(pieces, section, self.result.problems):
+                if attendee.name and attendee.name.casefold() not in known:
+                    known.add(attendee.name.casefold())
+                    self.result.attendees.append(attendee)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
