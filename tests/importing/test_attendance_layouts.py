@@ -245,3 +245,23 @@ def test_members_by_first_name_alone():
         ("Henrik", True),
         ("Adam", True),
     ]
+
+
+def test_a_riksdag_register_of_attendance_with_marks():
+    """A Riksdag committee's "Närvaroförteckning": surname first, a mark line after each present row."""
+    text = (
+        "KULTURUTSKOTTET\n\nPROTOKOLL\n\nNÄRVARANDE\n\nSe bilaga\n\n§ 1\n\nJustering av protokoll\n\n"
+        "Justerades protokoll.\n\n§ 2\n\nNästa sammanträde\n\nUtskottet beslutade.\n\n"
+        "Vid protokollet\n\nCharlotte Rundelius\n\nBilaga\n\nNärvaroförteckning\n\n"
+        "LEDAMÖTER\n\nN\n\nV\n\nN\n\nV\n\n"
+        "Lavesson, Olof (M), ordf.\n\nD\n\nCarlsson, Gunilla (S), vice ordf.\n\n"
+        "Johnsson, Peter (S)\n\nD\n\nSUPPLEANTER\n\nQuicklund, Saila (M)\n\nD\n\nLodenius, Per (C)\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party, a.present, a.group, a.body_role) for a in result.attendees] == [
+        ("Olof Lavesson", "M", True, "member", "chair"),
+        ("Gunilla Carlsson", "S", False, "member", "vice_chair"),
+        ("Peter Johnsson", "S", True, "member", ""),
+        ("Saila Quicklund", "M", True, "substitute", ""),
+        ("Per Lodenius", "C", False, "substitute", ""),
+    ]

@@ -108,6 +108,13 @@ _ATTENDANCE_SENTENCE = re.compile(
 )
 
 
+_REGISTER = re.compile(r"närvaroförteckning|närvarolista|närvaro-\s*och\s+voteringslista", re.IGNORECASE)
+_REGISTER_ROW = re.compile(
+    r"^(?P<surname>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?),\s+"
+    r"(?P<given>[A-ZÅÄÖ][\w'’-]+(?:[\s-]+[A-ZÅÄÖ][\w'’-]+)?)\s*(?P<rest>\([^)]{1,4}\).*)$"
+)
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -290,6 +297,7 @@ class HeaderMixin:
                 pending.append((line, section, False))
         flush()
         self._attendance_sentences(len(header))
+        self._attendance_register()
         self._when(when_texts, where_texts, mode_texts, place_texts)
 
     @staticmethod
@@ -346,6 +354,43 @@ class HeaderMixin:
                 if attendee.name and attendee.name.casefold() not in known:
                     known.add(attendee.name.casefold())
                     self.result.attendees.append(attendee)
+
+    def _attendance_register(self) -> None:
+        """The register of attendance appended to a Riksdag committee's protocol ("Närvaroförteckning").
+
+        Rows "Lavesson, Olof (M), ordf." with the surname first, under "LEDAMÖTER" and
+        "SUPPLEANTER"; the columns of marks flattened into lines of their own, so a row followed by
+        a mark ("X", or a letter the extraction made of it) was present, a row without one was not.
+        The column headings ("N", "V") stand above the first row.
+        """
+        lines = [line.strip() for line in self.lines]
+        start = next((i for i, line in enumerate(lines) if _REGISTER.fullmatch(line)), None)
+        if start is None:
+            return
+        rows: list[tuple[str, _Section]] = []
+        marked: list[bool] = []
+        group = "member"
+        for line in lines[start + 1 :]:
+            if not line:
+                continue
+            if re.fullmatch(r"(?:extra\s+)?(?:suppleanter|ersättare)", line, re.IGNORECASE):
+                group = "substitute"
+                continue
+            match = _REGISTER_ROW.match(line)
+            if match:
+                entry = f"{match.group('given')} {match.group('surname')} {match.group('rest')}"
+                rows.append((entry, _Section(present=True, group=group)))
+                marked.append(False)
+            elif rows and len(line) <= 2 and not line.isdigit():
+                marked[-1] = True
+        if not rows:
+            return
+        any_marks = any(marked)
+        for (entry, section), mark in zip(rows, marked, strict=True):
+            section.present = mark or not any_marks
+            attendee = _attendee(entry, section, self.result.problems)
+            if attendee is not None:
+                self.result.attendees.append(attendee)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
