@@ -265,3 +265,23 @@ def test_a_riksdag_register_of_attendance_with_marks():
         ("Saila Quicklund", "M", True, "substitute", ""),
         ("Per Lodenius", "C", False, "substitute", ""),
     ]
+
+
+def test_a_finland_swedish_bilingual_list_with_the_surname_first():
+    """Finland-Swedish minutes: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET Fredriksson Merja ordförande …"."""
+    text = (
+        "1 5/ Social- och hälsovårdsnämnden TID - AIKA KL. - KLO 16:30-18:15 PLATS - PAIKKA Houtskär "
+        "områdeskontor NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET Fredriksson Merja ordförande "
+        "Engström Eskil viceordförande Ekström Kurt medlem Björklund Denina suppleant kl. 16:30-18:00 "
+        "ÖVRIGA NÄRVARANDE - MUUT LÄSNÄ OLLEET Sundqvist Paula tf. social- och hälsovårdsdirektör "
+        "Taxell-Ahlbäck Nina protokollförare\n\n§ 57 Sammanträdets laglighet\nSammanträdet är lagligt.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.group, a.body_role) for a in result.attendees] == [
+        ("Merja Fredriksson", "member", "chair"),
+        ("Eskil Engström", "member", "vice_chair"),
+        ("Kurt Ekström", "member", ""),
+        ("Denina Björklund", "substitute", ""),
+        ("Paula Sundqvist", "official", ""),
+        ("Nina Taxell-Ahlbäck", "secretary", ""),
+    ]

@@ -48,7 +48,7 @@ _ROLE_PHRASES = [
     ),
     (re.compile(r"\bordf(?:örande\b|\.|\b)", re.IGNORECASE), "chair", None),
     (re.compile(r"\btjänstgörande\s+ersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "serving_substitute"),
-    (re.compile(r"\bersättare\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "substitute"),
+    (re.compile(r"\b(?:ersättare|suppleant)\b(?:\s+för\s+.*)?", re.IGNORECASE), "", "substitute"),
     (re.compile(r"\b(?:sekreterare|protokollförare|nämndsekreterare)\b", re.IGNORECASE), "", "secretary"),
     (re.compile(r"\bledamot\b", re.IGNORECASE), "", "member"),
 ]
@@ -362,12 +362,23 @@ def names_run_entries(text: str) -> list[str] | None:
                 continue  # "Lilla Edet", "Mölndals stad": a place after a name, not a name.
             names.append((run[start], run[end - 1] + 1))
     known = sum(1 for start, _end in names if is_given_name(_RUN_MARK.sub("", words[start])))
-    if len(names) < 2 or known * 2 < len(names):
+    # "Fredriksson Merja ordförande Engström Eskil viceordförande": Finland-Swedish lists put the
+    # surname first; the given names then end the names.
+    known_last = sum(
+        1
+        for _start, end in names
+        if is_given_name(words[end - 1].rstrip(",;")) and not is_given_name(_RUN_MARK.sub("", words[_start]))
+    )
+    surname_first = known_last > known and known_last * 2 >= len(names)
+    if len(names) < 2 or (known * 2 < len(names) and not surname_first):
         return None
     entries = []
     bounds = [start for start, _end in names[1:]] + [len(words)]
     for (start, end), following in zip(names, bounds, strict=True):
-        name = " ".join(_RUN_MARK.sub("", w) for w in words[start:end]).rstrip(",;")
+        parts = [_RUN_MARK.sub("", w).rstrip(",;") for w in words[start:end]]
+        if surname_first:
+            parts = [parts[-1], *parts[:-1]]
+        name = " ".join(parts)
         rest = " ".join(words[end:following]).strip(" ,;")
         entries.append(f"{name}, {rest}" if rest else name)
     return entries

@@ -93,6 +93,8 @@ _SECOND_ENTRY = re.compile(
 _LABEL_SENTENCE = re.compile(
     r"^(?:[a-zåäö][\wåäö-]*\s+){0,3}(?:är|var|voro|närvarade|deltog)\b\s*:?\s*", re.IGNORECASE
 )
+# A Finland-Swedish label's Finnish half: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET Fredriksson …".
+_TRANSLATED_LABEL = re.compile(r"^[-–]\s+[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s*")
 # "Ledamöter Närvarande": the headings of a table's columns, a label with another label beside it.
 _COLUMN_HEADING = re.compile(r"(?:närvarande|frånvarande|närvaro|parti|x)", re.IGNORECASE)
 
@@ -268,6 +270,7 @@ class HeaderMixin:
                         organisation=section.organisation if section and value == "official" else None,
                     )
                 rest = _LABEL_SENTENCE.sub("", rest)
+                rest = _TRANSLATED_LABEL.sub("", rest)
                 if rest and not _COLUMN_HEADING.fullmatch(rest):
                     pending.append((rest, section, True))
                 continue

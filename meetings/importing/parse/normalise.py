@@ -40,7 +40,9 @@ _FLAT_BREAK = re.compile(
     r"|Närvarande, ej tjänstgörande ersättare|Ej tjänstgörande|Tjänstgörande ersättare|Utses att justera"
     r"|Utsedd att justera|Att jämte ordföranden justera|Justeringens plats|Justerade paragrafer|Paragrafer"
     r"|Underskrifter|ANSLAG/BEVIS|Bevis om anslag|BEVIS|Närvarande ledamöter|Frånvarande|Anmält förhinder"
-    r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:)(?!\w))"
+    r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:"
+    # The capitals of Finland-Swedish bilingual headers: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET".
+    r"|NÄRVARANDE LEDAMÖTER|ÖVRIGA NÄRVARANDE|FRÅNVARANDE LEDAMÖTER)(?!\w))"
     r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
     r"|\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö])"
 )
