@@ -285,3 +285,29 @@ def test_a_finland_swedish_bilingual_list_with_the_surname_first():
         ("Paula Sundqvist", "official", ""),
         ("Nina Taxell-Ahlbäck", "secretary", ""),
     ]
+
+
+def test_the_attendance_page_after_a_table_of_contents():
+    """A Finland-Swedish council: contents first, then "NÄRVARANDE", "FRÅNVARANDE:" in capitals."""
+    text = (
+        "INNEHÅLLSFÖRTECKNING\n\n§ -1 Närvarande ... 1\n\n§ 27 Namnupprop ... 2\n\n§ 28 Justering ... 3\n\n"
+        "SAMMANTRÄDESTID: 13.06.2016 kl. 18:00 – 19:00 SAMMANTRÄDESPLATS: Stadshuset NÄRVARANDE\n\n"
+        "MEDLEMMAR:\n\n32 ordinarie fullmäktige, bilaga § 27A ersättare\n\n"
+        "Som ordförande fungerade fullmäktiges ordinarie ordförande Mikaela Björklund\n\n"
+        "FRÅNVARANDE: Ledamot Roger Kronlund i vars ställe ers. Peter Ruths närvar Ledamot Anders Järvinen\n\n"
+        "Ledamot Linda Pellfolk\n\n"
+        "ÖVRIGA NÄRVARANDE: Stadsdirektör Hans-Erik Lindqvist, förvaltningsdirektör Björn Häggblom.\n\n"
+        "§ 27\n\nNamnupprop\n\nSammanträdet konstaterades lagligt.\n\n"
+        "§ 28\n\nJustering\n\nTill justerare valdes Peter Ruths.\n"
+    )
+    result = protocol_parse(text)
+    assert sorted((a.name, a.present) for a in result.attendees) == [
+        ("Anders Järvinen", False),
+        ("Björn Häggblom", True),
+        ("Hans-Erik Lindqvist", True),
+        ("Linda Pellfolk", False),
+        ("Mikaela Björklund", True),
+        ("Peter Ruths", True),
+        ("Roger Kronlund", False),
+    ]
+    assert [a.name for a in result.attendees if a.body_role == "chair"] == ["Mikaela Björklund"]

@@ -12,6 +12,7 @@ from .result import Attendee
 from .shapes import (
     _NAME_TOKEN,
     _PARTICLES,
+    _ROLE_WORDS,
     _TITLE_ENDINGS,
     is_given_name,
     looks_like_name,
@@ -139,9 +140,11 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
                 head = head[: match.start()].strip()
                 break
         # An office written before the name: "Partiledare Anna Troberg", "Revisor Göran Widham",
-        # "vice partiledare Marit Deldén".
+        # "vice partiledare Marit Deldén", "Ledamot Linda Pellfolk".
         words = head.split()
-        if len(words) >= 3 and words[0].casefold().endswith(_TITLE_ENDINGS):
+        if len(words) >= 3 and (
+            words[0].casefold().endswith(_TITLE_ENDINGS) or words[0].casefold() == "ledamot"
+        ):
             segments.insert(0, words[0].lower())
             head = " ".join(words[1:])
         words = head.split()
@@ -278,6 +281,10 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
     ):
         # "Närvarande: Klas, Fredrik, Henrik, Adam": a small association's members by first name.
         return segments
+    if inline and len(segments) >= 2 and all(_title_then_name(s) for s in segments):
+        # "Stadsdirektör Hans-Erik Lindqvist, förvaltningsdirektör Björn Häggblom": each office
+        # before its holder's name.
+        return segments
     if len(text) >= _RUN_LENGTH:
         pieces: list[str] = []
         for piece in (p.strip(" ,;") for p in _RUN_ENTRY_START.split(text)):
@@ -301,6 +308,19 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             bounds = [*starts[1:], len(segments)]
             return [", ".join(segments[a:b]) for a, b in zip(starts, bounds, strict=True)]
     return names_run_entries(text) or [text]
+
+
+def _title_then_name(segment: str) -> bool:
+    """True for "förvaltningsdirektör Björn Häggblom", "Ledamot Linda Pellfolk": an office, then a name."""
+    words = segment.strip(" .").split()
+    count = 0
+    while count < min(3, len(words)) and (
+        words[count][:1].islower()
+        or words[count].casefold().endswith(_TITLE_ENDINGS)
+        or words[count].casefold() in _ROLE_WORDS
+    ):
+        count += 1
+    return count > 0 and looks_like_name(" ".join(words[count:])) and len(words) - count <= 4
 
 
 def _joined_entry_lines(pending: list[tuple]) -> list[tuple]:
@@ -494,3 +514,20 @@ def pieces_attendees(pieces: list[str], section: _Section, problems: list[str]) 
         if attendee is not None and attendee.name and len(attendee.name.split()) >= 2:
             attendees.append(attendee)
     return attendees
+
+
+# "Ledamot Roger Kronlund i vars ställe ers. Peter Ruths närvar": Finland-Swedish for the
+# substitute who attended in an absent member's place.
+_IN_WHOSE_PLACE = re.compile(
+    r"\s*,?\s*i\s+vars\s+ställe\s+(?:ers\.|ersättare[n]?|suppleant(?:en)?)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3})\s+närvar\w*",
+)
+
+
+def in_whose_place(text: str, section: _Section) -> tuple[str, list[Attendee]]:
+    """The text without its "i vars ställe ers. NN närvar" clauses, and the substitutes they name."""
+    substitutes = [
+        Attendee(name=name_tidy(m.group("name")), present=True, group="substitute", side=section.side)
+        for m in _IN_WHOSE_PLACE.finditer(text)
+    ]
+    return _IN_WHOSE_PLACE.sub(",", text), substitutes

@@ -12,6 +12,7 @@ from .attendance import (
     _joined_entry_lines,
     _Section,
     _split_entries,
+    in_whose_place,
     latex_list_names,
     list_pieces,
     markup_row_attendee,
@@ -117,6 +118,18 @@ _REGISTER_ROW = re.compile(
 )
 
 
+_CAPITAL_ATTENDANCE = re.compile(r"\b(?:NÄRVARANDE|FRÅNVARANDE|BESLUTANDE)\b")
+_PARAGRAPH_START = re.compile(r"^\s*§\s*-?\d")
+
+
+# "Som ordförande fungerade fullmäktiges ordinarie ordförande Mikaela Björklund" (Finland-Swedish).
+_SERVED_AS = re.compile(
+    r"^som\s+(?P<office>ordförande|sekreterare|protokollförare)\s+fungerade\s+(?:[a-zåäö]+\s+){0,4}"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3})\.?$",
+    re.IGNORECASE,
+)
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -140,6 +153,36 @@ class HeaderMixin:
         self.result.record_kind = kind
 
     def _header(self, header: list[str]) -> None:
+        texts = self._header_pass(header)
+        if not self.result.attendees:
+            self._attendance_after_contents(len(header))
+        self._attendance_sentences(0)
+        self._attendance_register()
+        self._when(*texts)
+
+    def _attendance_after_contents(self, start: int) -> None:
+        """The attendance page after a table of contents, as Finland-Swedish councils' minutes have it.
+
+        The contents ("§ -1 Närvarande ... 1", "§ 27 Namnupprop ... 2") end the header early; the
+        attendance then follows, its labels in capitals ("NÄRVARANDE", "FRÅNVARANDE:"), up to the
+        first paragraph. Only its attendance is read there.
+        """
+        lines = self.lines
+        for index in range(start, len(lines)):
+            match = _CAPITAL_ATTENDANCE.search(lines[index])
+            if match:
+                break
+        else:
+            return
+        block = [lines[index][match.start() :]]
+        for line in lines[index + 1 : index + 40]:
+            if _PARAGRAPH_START.match(line) or self._CLOSING.match(line):
+                break
+            block.append(line)
+        self._header_pass(block, fields=False)
+
+    def _header_pass(self, header: list[str], *, fields: bool = True) -> tuple[list[str], ...]:
+        """The labelled fields and the attendance of the header's lines; with ``fields`` False, only the attendance."""
         section: _Section | None = None
         pending: list[tuple[str, _Section, bool]] = []
         when_texts: list[str] = []
@@ -210,6 +253,10 @@ class HeaderMixin:
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
+                if not fields and kind not in ("absent", "present", "group"):
+                    section = None
+                    current_field = None
+                    continue
                 current_field = None
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
                     current_field = kind
@@ -299,9 +346,7 @@ class HeaderMixin:
             else:
                 pending.append((line, section, False))
         flush()
-        self._attendance_sentences(len(header))
-        self._attendance_register()
-        self._when(when_texts, where_texts, mode_texts, place_texts)
+        return when_texts, where_texts, mode_texts, place_texts
 
     @staticmethod
     def _mark_before_label(header: list[str], raw: str) -> bool:
@@ -321,7 +366,7 @@ class HeaderMixin:
         )
 
     def _attendance_sentences(self, start: int) -> None:
-        """Attendance told in sentences in the first items, as associations and parties write it.
+        """Attendance told in sentences (in the header or the first items), as associations and parties write it.
 
         "Närvarande styrelseledamöter är Nils Kadesjö, Göran Widham (fram till 4.5) …",
         "Frånvarande styrelseledamöter är … och JP Anderson.", "Följande personer befanns närvara
@@ -332,8 +377,22 @@ class HeaderMixin:
         known = {a.name.casefold() for a in self.result.attendees if a.name}
         index = start
         while index < len(lines):
+            officer = _SERVED_AS.match(lines[index].strip())
             match = _ATTENDANCE_SENTENCE.match(lines[index].strip())
             index += 1
+            if officer and looks_like_name(officer.group("name")):
+                name = name_tidy(officer.group("name"))
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    chair = officer.group("office").casefold() == "ordförande"
+                    self.result.attendees.append(
+                        Attendee(
+                            name=name,
+                            body_role="chair" if chair else "",
+                            group="member" if chair else "secretary",
+                        )
+                    )
+                continue
             if not match:
                 continue
             words = (match.group("kind") or "").casefold()
@@ -425,6 +484,8 @@ class HeaderMixin:
             )
 
     def _entries(self, entry: str, section: _Section, *, inline: bool) -> None:
+        entry, substitutes = in_whose_place(entry, section)
+        self.result.attendees.extend(substitutes)
         for piece in _split_entries(entry, inline=inline):
             attendee = _attendee(piece, section, self.result.problems)
             if attendee is not None:
