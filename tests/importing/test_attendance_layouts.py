@@ -311,3 +311,44 @@ def test_the_attendance_page_after_a_table_of_contents():
         ("Roger Kronlund", False),
     ]
     assert [a.name for a in result.attendees if a.body_role == "chair"] == ["Mikaela Björklund"]
+
+
+def test_a_pasted_run_with_parties_as_their_own_segments_and_names_of_three_words():
+    """ "Lise Hjemgaard Svensson, M, Vård- och omsorgsnämnden Per Lundgren, C, …" in one paragraph."""
+    text = (
+        "Protokoll\nPlats och tid Konferensrum 1, den 26 februari 2019 kl. 13:00-16:00\n"
+        "Övriga närvarande Lise Hjemgaard Svensson, M, Vård- och omsorgsnämnden Per Lundgren, C, "
+        "Kultur- och fritidsnämnden Marit Borg, SPF, tjänstgörande för Margareta Halvarsson "
+        "Margaretha Mooe Helleren, SPF Inger Könberg, PRO\n\n§ 1 Kulturstrategi\nInformationen noteras.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party) for a in result.attendees if a.present] == [
+        ("Lise Hjemgaard Svensson", "M"),
+        ("Per Lundgren", "C"),
+        ("Marit Borg", None),
+        ("Margaretha Mooe Helleren", None),
+        ("Inger Könberg", None),
+    ]
+
+
+def test_labels_pulled_apart_from_their_values_in_a_flattened_table():
+    """ "Övriga närvarande Ersättare Tjänstepersoner Justering Justerare", the values on the next line."""
+    text = (
+        "Transkript\n\n1 SAMMANTRÄDESPROTOKOLL Valnämnden Tid och plats H-salen, kl 15:00-16:00 Beslutande "
+        "Ledamöter Benny Johansson (M), Ordförande Bengt-Göran Sandell (S) Tobias Adersjö (MP) "
+        "Övriga närvarande Ersättare Tjänstepersoner Justering Justerare Plats och tid Ulla Svensson (M) "
+        "Patricia Aguilera (S) Carina Elmefall, kanslichef Fredrik Pettersson, sekreterare "
+        "Bengt-Göran Sandell Kommunkansliet Justerade paragrafer\n\n"
+        "§ 10 Justering av protokoll\nBengt-Göran Sandell utses.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party, a.group) for a in result.attendees] == [
+        ("Benny Johansson", "M", "member"),
+        ("Bengt-Göran Sandell", "S", "member"),
+        ("Tobias Adersjö", "MP", "member"),
+        ("Ulla Svensson", "M", "substitute"),
+        ("Patricia Aguilera", "S", "substitute"),
+        ("Carina Elmefall", None, "official"),
+        ("Fredrik Pettersson", None, "secretary"),
+    ]
+    assert result.attendees[0].body_role == "chair"

@@ -158,6 +158,9 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
     titles: list[str] = []
     places: list[str] = []
     for segment in segments:
+        if segment.strip() in _PARTY_ABBREVIATIONS and attendee.party is None:
+            attendee.party = segment.strip()
+            continue
         role_found = False
         for regex, body_role, group in _ROLE_PHRASES:
             if regex.fullmatch(segment.strip()) or regex.match(segment.strip()):
@@ -201,13 +204,11 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
     return attendee
 
 
-# In a long run of "Name, role, organisation Name, role …" (a list pasted as one paragraph), an
-# entry starts at a first and last name followed by a comma, or at "2)" (a guest for item 2).
-_RUN_ENTRY_START = re.compile(
-    r"(?<=\S)\s+(?=\d{1,2}\)\s|[A-ZÅÄÖ][a-zåäöéü]+(?:-\s?[A-ZÅÄÖ][a-zåäöéü]+)?"
-    r"(?:\s+(?:von|af|de|van))?(?:\s+[A-ZÅÄÖ][a-zåäöéü-]+){1,2},)"
-)
+# A run of "Name, role, organisation Name, role …" this long is a list pasted as one paragraph.
 _RUN_LENGTH = 100
+# The parties of the Riksdag and of municipal councils, as a comma segment of their own:
+# "Lise Hjemgaard Svensson, M, Vård- och omsorgsnämnden".
+_PARTY_ABBREVIATIONS = {"S", "M", "C", "L", "FP", "KD", "V", "MP", "SD"}
 
 
 # "Eva Lund (S), ersättare för Jan Ek (S)", "Susanne Andersson (SD) ersätter Stefan Jägnert (SD)":
@@ -250,7 +251,11 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             tokens = before.split()
             count = 0
             while count < min(4, len(tokens)) and (
-                _NAME_TOKEN.match(tokens[-1 - count].strip(","))
+                (
+                    _NAME_TOKEN.match(tokens[-1 - count].strip(","))
+                    # "Benny Johansson (M), Ordförande Bengt-Göran Sandell (S)": the role is Benny's.
+                    and tokens[-1 - count].casefold() not in _ROLE_WORDS
+                )
                 # "Yvonne de Martin (C)": a particle inside a name, never its first word.
                 or (0 < count < len(tokens) - 1 and tokens[-1 - count] in _PARTICLES)
             ):
@@ -286,13 +291,7 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
         # before its holder's name.
         return segments
     if len(text) >= _RUN_LENGTH:
-        pieces: list[str] = []
-        for piece in (p.strip(" ,;") for p in _RUN_ENTRY_START.split(text)):
-            if pieces and len(piece.split()) == 1:
-                # A lone word ("Göteborg") ended the previous entry; the name starts after it.
-                pieces[-1] = f"{pieces[-1]} {piece}"
-            elif piece:
-                pieces.append(piece)
+        pieces = _comma_run_entries(text)
         if len(pieces) >= 3:
             return pieces
     if inline:
@@ -308,6 +307,43 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             bounds = [*starts[1:], len(segments)]
             return [", ".join(segments[a:b]) for a, b in zip(starts, bounds, strict=True)]
     return names_run_entries(text) or [text]
+
+
+def _comma_run_entries(text: str) -> list[str]:
+    """Entries of a long run "Name, role, organisation Name, role …": each name ends at a comma.
+
+    The capitalised words before a comma end with the next entry's name; where they hold more
+    than one name ("… tjänstgörande för Margareta Halvarsson Margaretha Mooe Helleren, SPF"), the
+    last name found by ``names_segment`` starts the entry and the words before it stay with the
+    entry before. "2)" (a guest for item 2) also starts an entry.
+    """
+    words = text.split()
+    starts = [0]
+    for index, word in enumerate(words):
+        if re.fullmatch(r"\d{1,2}\)", word) and index:
+            starts.append(index)
+            continue
+        if not word.endswith(","):
+            continue
+        run_start = index
+        while (
+            run_start > 0
+            and index - run_start < 5
+            and _NAME_TOKEN.match(words[run_start - 1])
+            and words[run_start - 1].casefold() not in _ROLE_WORDS
+            and not words[run_start - 1].endswith(",")
+        ):
+            run_start -= 1
+        tokens = [w.rstrip(",") for w in words[run_start : index + 1]]
+        if len(tokens) < 2 or not all(_NAME_TOKEN.match(t) for t in tokens):
+            continue
+        names = names_segment(tokens)
+        if names and names[-1][1] == len(tokens):
+            start = run_start + names[-1][0]
+            if start > starts[-1]:
+                starts.append(start)
+    bounds = [*starts[1:], len(words)]
+    return [" ".join(words[a:b]).strip(" ,;") for a, b in zip(starts, bounds, strict=True) if a < b]
 
 
 def _title_then_name(segment: str) -> bool:

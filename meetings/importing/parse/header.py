@@ -16,6 +16,7 @@ from .attendance import (
     latex_list_names,
     list_pieces,
     markup_row_attendee,
+    names_run_entries,
     pieces_attendees,
     replaced_member,
 )
@@ -130,6 +131,39 @@ _SERVED_AS = re.compile(
 )
 
 
+def _labels_only(line: str) -> list[tuple[str, str | None]]:
+    """The labels of a line that holds nothing but labels pulled apart from their values, else [].
+
+    Three labels, or two of which one is a field ("Plats och tid Sekreterare"); two labels of the
+    attendance alone ("Ledamöter Närvarande") are the headings of a table whose rows follow.
+    """
+    if re.search(r"\S\s{2,}\S", line):
+        return []  # Headings of columns set apart by spaces: the rows below hold the values.
+    found = []
+    rest = line
+    while rest:
+        label = _label(rest)
+        if label is None or label[2] == rest:
+            return []
+        found.append((label[0], label[1]))
+        rest = label[2]
+    fields = [kind for kind, _value in found if kind not in ("group", "present", "absent")]
+    pulled = len(found) >= 3 or (len(found) >= 2 and fields)
+    return found if pulled and any(kind == "group" for kind, _value in found) else []
+
+
+# The first "Name (P)" in a field's value: where the attendance pulled into it starts.
+_PULLED_ENTRY = re.compile(r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3}\s*\([A-ZÅÄÖ]{1,3}\)")
+
+
+def _pulled_attendance(rest: str) -> tuple[str, str]:
+    """A field's value cut where attendance entries start: (the value, the entries)."""
+    match = _PULLED_ENTRY.search(rest)
+    if not match:
+        return rest, ""
+    return rest[: match.start()].strip(), rest[match.start() :]
+
+
 def _label(line: str):
     for regex, kind, value in _LABEL_RES:
         match = regex.match(line)
@@ -192,6 +226,7 @@ class HeaderMixin:
         mode_texts: list[str] = []
         where_texts: list[str] = []
         current_field: str | None = None
+        pulled_groups: list[str] = []
         result = self.result
 
         def flush():
@@ -250,6 +285,21 @@ class HeaderMixin:
                 continue
             label = _label(line)
             indented = len(line) - len(line.lstrip()) >= 2
+            labels = _labels_only(stripped)
+            if labels:
+                # "Övriga närvarande Ersättare Tjänstepersoner Justering Justerare": a table's labels
+                # without their values, which the extraction put on the next line.
+                flush()
+                pulled_groups = [value for kind, value in labels if kind == "group"]
+                section = None
+                current_field = None
+                continue
+            if label and pulled_groups and label[0] in ("when", "where", "adjusters", "adjustment"):
+                rest, pulled = _pulled_attendance(label[2])
+                if pulled:
+                    label = (label[0], label[1], rest)
+                    self._pulled_entries(pulled, pulled_groups)
+            pulled_groups = []
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
@@ -416,6 +466,29 @@ class HeaderMixin:
                 if attendee.name and attendee.name.casefold() not in known:
                     known.add(attendee.name.casefold())
                     self.result.attendees.append(attendee)
+
+    def _pulled_entries(self, text: str, groups: list[str]) -> None:
+        """Attendees from values pulled away from their labels: with a party they belong to the
+        first attendance group of the labels ("Ersättare"), without one to the officials."""
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        member_group = next(
+            (g for g in groups if g in ("member", "serving_substitute", "substitute")), "member"
+        )
+        pieces = []
+        for piece in _split_entries(text, inline=True):
+            # "Nils-Erik Carlström (L) Carina Elmefall, kanslichef Fredrik Pettersson, sekreterare":
+            # after the last party, the officials' entries.
+            match = re.match(r"^(.*?\([A-ZÅÄÖ]{1,3}\))\s+(\S.*)$", piece)
+            tail = names_run_entries(match.group(2)) if match else None
+            pieces.extend([match.group(1), *tail] if tail else [piece])
+        for piece in pieces:
+            attendee = _attendee(piece, _Section(present=True, group=member_group), self.result.problems)
+            if attendee is None or not attendee.name or attendee.name.casefold() in known:
+                continue
+            if attendee.party is None and "official" in groups and attendee.group == member_group:
+                attendee.group = "official"
+            known.add(attendee.name.casefold())
+            self.result.attendees.append(attendee)
 
     def _attendance_register(self) -> None:
         """The register of attendance appended to a Riksdag committee's protocol ("Närvaroförteckning").

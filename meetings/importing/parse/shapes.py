@@ -231,6 +231,8 @@ _ORGANISATION_ENDINGS = (
     "kontoret",
     "förvaltningen",
     "förbundet",
+    "kansliet",
+    "sekretariatet",
     "enheten",
     "avdelningen",
     "regionen",
