@@ -352,3 +352,25 @@ def test_labels_pulled_apart_from_their_values_in_a_flattened_table():
         ("Fredrik Pettersson", None, "secretary"),
     ]
     assert result.attendees[0].body_role == "chair"
+
+
+def test_a_long_column_of_names_with_a_few_commas_is_read_name_by_name():
+    """A council's appendix: 30-odd names in one flattened line, a few followed by ", , kl"."""
+    names = [
+        "Olov Säfström",
+        "Sara Ejnell Svensson",
+        "Viveca Dalhammar",
+        "Paul Åkerlund",
+        "Anders Rapp",
+        "Mats Wiking",
+        "Maud Bengtsson",
+        "Mussa Selim",
+        "Tony Georgiou",
+        "Sten-Åke Kjell",
+        "Sofia Andersson",
+        "Tallat Abdel Mallak",
+        "Carina Lorentzon",
+    ]
+    listed = " ".join(f"{n}, , kl" if n in ("Anders Rapp", "Sten-Åke Kjell") else n for n in names)
+    text = f"Bilaga 1. Kommunfullmäktiges protokoll\nBeslutande {listed}\n\n§ 1 Val av justerare\nValdes.\n"
+    assert [a.name for a in protocol_parse(text).attendees] == names

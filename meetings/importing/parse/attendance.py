@@ -292,7 +292,9 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
         return segments
     if len(text) >= _RUN_LENGTH:
         pieces = _comma_run_entries(text)
-        if len(pieces) >= 3:
+        # Each entry starts with a name of at most four words; a longer start is a column of names
+        # without commas, read below.
+        if len(pieces) >= 3 and all(len(p.split(",")[0].split()) <= 4 for p in pieces):
             return pieces
     if inline:
         # "Ulf Olsson, Boråsregionen, Anna-Karin Skatt, Skaraborg": each name with what follows it.
