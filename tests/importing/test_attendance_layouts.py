@@ -374,3 +374,16 @@ def test_a_long_column_of_names_with_a_few_commas_is_read_name_by_name():
     listed = " ".join(f"{n}, , kl" if n in ("Anders Rapp", "Sten-Åke Kjell") else n for n in names)
     text = f"Bilaga 1. Kommunfullmäktiges protokoll\nBeslutande {listed}\n\n§ 1 Val av justerare\nValdes.\n"
     assert [a.name for a in protocol_parse(text).attendees] == names
+
+
+def test_the_surname_first_order_is_told_by_surname_endings_without_known_given_names():
+    """Given names the list of names lacks: the surnames' endings ("-qvist", "-ström") tell the order."""
+    text = (
+        "Protokoll\nNÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET Granqvist Xandra ordförande "
+        "Lindström Ylvi medlem Ekberg Zorro medlem\n\n§ 57 Laglighet\nSammanträdet är lagligt.\n"
+    )
+    assert [a.name for a in protocol_parse(text).attendees] == [
+        "Xandra Granqvist",
+        "Ylvi Lindström",
+        "Zorro Ekberg",
+    ]

@@ -15,6 +15,7 @@ from .shapes import (
     _ROLE_WORDS,
     _TITLE_ENDINGS,
     is_given_name,
+    is_surname_shaped,
     looks_like_name,
     name_tidy,
     names_segment,
@@ -419,13 +420,23 @@ def names_run_entries(text: str) -> list[str] | None:
             if is_municipality(name) or _NON_PLACE_ORGANISATION.search(name) or _PLACE_WORD.search(name):
                 continue  # "Lilla Edet", "Mölndals stad": a place after a name, not a name.
             names.append((run[start], run[end - 1] + 1))
-    known = sum(1 for start, _end in names if is_given_name(_RUN_MARK.sub("", words[start])))
+
+    def first_and_last(start: int, end: int) -> tuple[str, str]:
+        return _RUN_MARK.sub("", words[start]), words[end - 1].rstrip(",;")
+
+    # A name in the usual order starts with a given name or ends with a surname's ending.
+    known = sum(
+        1
+        for first, last in (first_and_last(*name) for name in names)
+        if is_given_name(first) or (is_surname_shaped(last) and not is_surname_shaped(first))
+    )
     # "Fredriksson Merja ordförande Engström Eskil viceordförande": Finland-Swedish lists put the
     # surname first; the given names then end the names.
     known_last = sum(
         1
-        for _start, end in names
-        if is_given_name(words[end - 1].rstrip(",;")) and not is_given_name(_RUN_MARK.sub("", words[_start]))
+        for first, last in (first_and_last(*name) for name in names)
+        if not is_given_name(first)
+        and (is_given_name(last) or (is_surname_shaped(first) and not is_surname_shaped(last)))
     )
     surname_first = known_last > known and known_last * 2 >= len(names)
     if len(names) < 2 or (known * 2 < len(names) and not surname_first):
