@@ -387,3 +387,15 @@ def test_the_surname_first_order_is_told_by_surname_endings_without_known_given_
         "Ylvi Lindström",
         "Zorro Ekberg",
     ]
+
+
+def test_what_a_list_in_a_sentence_does_not_name_is_told_in_the_problems():
+    """An entry of a sentence's list that is no name is not dropped: the preview says it was not read."""
+    text = (
+        "Protokoll från styrelsemöte\n\n1. Mötets öppnande\n\n"
+        "Närvarande styrelseledamöter är Nils Kadesjö, Göran Widham, 3 personer via telefon.\n\n"
+        "2. Val av justerare\n\nGöran Widham valdes.\n"
+    )
+    result = protocol_parse(text)
+    assert [a.name for a in result.attendees] == ["Nils Kadesjö", "Göran Widham"]
+    assert any("3 personer via telefon" in problem for problem in result.problems)

@@ -441,7 +441,8 @@ def names_run_entries(text: str) -> list[str] | None:
     surname_first = known_last > known and known_last * 2 >= len(names)
     if len(names) < 2 or (known * 2 < len(names) and not surname_first):
         return None
-    entries = []
+    # Words before the first name are no entry of their own; they stay as one, to be told unread.
+    entries = [" ".join(words[: names[0][0]])] if names[0][0] > 0 else []
     bounds = [start for start, _end in names[1:]] + [len(words)]
     for (start, end), following in zip(names, bounds, strict=True):
         parts = [_RUN_MARK.sub("", w).rstrip(",;") for w in words[start:end]]
@@ -543,11 +544,14 @@ def list_pieces(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s*,\s*|\s+och\s+", text) if p.strip()]
 
 
-def pieces_attendees(pieces: list[str], section: _Section, problems: list[str]) -> list[Attendee]:
+def pieces_attendees(
+    pieces: list[str], section: _Section, problems: list[str], unread: list[str]
+) -> list[Attendee]:
     """Attendees from the entries of a list; single words are names when every entry is one word.
 
     Small associations list members by first name ("Klas, Fredrik, Henrik") or handle ("nsg,
     stellanl"); a single word is read as a name only in such a list, where no entry has more.
+    Entries not read go to ``unread``.
     """
     attendees = []
     pieces = [_NICKNAME.sub(" ", p) for p in pieces]  # "Rasmus Kaj ‹kaj›": the handle is no part.
@@ -562,6 +566,8 @@ def pieces_attendees(pieces: list[str], section: _Section, problems: list[str]) 
         attendee = _attendee(piece, section, problems)
         if attendee is not None and attendee.name and len(attendee.name.split()) >= 2:
             attendees.append(attendee)
+        elif any(c.isalpha() for c in piece):
+            unread.append(piece)
     return attendees
 
 

@@ -462,7 +462,7 @@ class HeaderMixin:
                 while index < len(lines) and lines[index].strip().startswith("•"):
                     pieces.append(lines[index].strip(" •"))
                     index += 1
-            for attendee in pieces_attendees(pieces, section, self.result.problems):
+            for attendee in pieces_attendees(pieces, section, self.result.problems, self._unread_attendance):
                 if attendee.name and attendee.name.casefold() not in known:
                     known.add(attendee.name.casefold())
                     self.result.attendees.append(attendee)
@@ -483,8 +483,12 @@ class HeaderMixin:
             pieces.extend([match.group(1), *tail] if tail else [piece])
         for piece in pieces:
             attendee = _attendee(piece, _Section(present=True, group=member_group), self.result.problems)
-            if attendee is None or not attendee.name or attendee.name.casefold() in known:
+            if attendee is None or not attendee.name:
+                if any(c.isalpha() for c in piece):
+                    self._unread_attendance.append(piece)
                 continue
+            if attendee.name.casefold() in known:
+                continue  # An adjuster or the chair, named again beside the pulled values.
             if attendee.party is None and "official" in groups and attendee.group == member_group:
                 attendee.group = "official"
             known.add(attendee.name.casefold())
@@ -526,6 +530,8 @@ class HeaderMixin:
             attendee = _attendee(entry, section, self.result.problems)
             if attendee is not None:
                 self.result.attendees.append(attendee)
+            else:
+                self._unread_attendance.append(entry)
 
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
