@@ -399,3 +399,31 @@ def test_what_a_list_in_a_sentence_does_not_name_is_told_in_the_problems():
     result = protocol_parse(text)
     assert [a.name for a in result.attendees] == ["Nils Kadesjö", "Göran Widham"]
     assert any("3 personer via telefon" in problem for problem in result.problems)
+
+
+def test_those_called_but_not_listed_present_were_absent():
+    """An association's Markdown notes: "## Kallade" then "## Närvarande"; the difference was absent."""
+    text = (
+        "# Mötesprotokoll\n\n## Kallade\n\n- Victor Lells\n- Edvard Thörnros\n- Thea Carlqvist\n\n"
+        "## Närvarande\n\n- Victor Lells\n- Thea Carlqvist\n\n"
+        "## 1. Mötets öppnande\n\nMötet öppnas.\n\n## 2. Val av justerare\n\nThea Carlqvist väljs.\n"
+    )
+    assert sorted(_present(protocol_parse(text))) == [
+        ("Edvard Thörnros", False),
+        ("Thea Carlqvist", True),
+        ("Victor Lells", True),
+    ]
+
+
+def test_notes_in_parentheses_and_items_attended_are_no_part_of_the_name():
+    """ "Katja Lewfverth (lördag fm)", "Emelie Andersson ärende 13", "Anna Ek (s)" (a party written small)."""
+    text = (
+        "Protokoll\n\nNärvarande\nAnna Ek (s)\nKatja Lewfverth (lördag fm)\nSofia Fjellestad (§ 138 samt lördag fm)\n"
+        "Emelie Andersson ärende 13\n\n§ 137 Öppnande\nMötet öppnas.\n"
+    )
+    assert [(a.name, a.party) for a in protocol_parse(text).attendees] == [
+        ("Anna Ek", "S"),
+        ("Katja Lewfverth", None),
+        ("Sofia Fjellestad", None),
+        ("Emelie Andersson", None),
+    ]

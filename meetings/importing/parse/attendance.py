@@ -28,9 +28,16 @@ _PRESENCE = re.compile(
     r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d+)(?:\s*(?:[-–—]|till)\s*(\d+))?\)?", re.IGNORECASE
 )
 _PART_ATTENDED = re.compile(
-    r"\(\s*(?:punkt(?:er|erna)?|p\.|från|fram\s+till|till|t\.\s?o\.\s?m\.?|ej|utom|del\s+av|under)\s[^()]{0,40}\)",
+    r"\(\s*(?:punkt(?:er|erna)?|p\.|från|fram\s+till|till|t\.\s?o\.\s?m\.?|ej|utom|del\s+av|under)\s[^()]{0,40}\)"
+    # "(lördag fm)", "(§ 138 samt lördag fm)": any note in words, but not a party written small, "(s)".
+    r"|(?-i:\((?!\s*(?:s|m|c|l|fp|kd|v|mp|sd)\s*\))\s*[a-zåäö][^()]{0,40}\))"
+    r"|(?-i:\(\s*§[^()]*?\b[a-zåäö]{2,}[^()]{0,30}\))"
+    # "Emelie Andersson ärende 13": the items attended, after the name.
+    r"|\s(?:ärende|ärendena|punkt|punkterna)\s+\d{1,3}(?:\s*(?:[-–,]|och)\s*\d{1,3})*\s*$",
     re.IGNORECASE,
 )
+# A lower-case party: "Anna Ek (s)".
+_SMALL_PARTY = re.compile(r"\(\s*(s|m|c|l|fp|kd|v|mp|sd)\s*\)")
 _ROW_MARK = re.compile(
     r"(?:\s+(?:X|x)\b(?=\s*(?:,|$))|\s+(?P<absent>anmält\s+förhinder|förhinder|frånvarande|ej\s+närvarande)\b)",
     re.IGNORECASE,
@@ -61,6 +68,8 @@ _NON_PLACE_ORGANISATION = re.compile(r"region|förbund|\bGR\b|VGR|VästKom|FoU|S
 class _Section:
     present: bool = True
     group: str = "member"
+    # "Kallade": those summoned; the ones not also listed as present were absent.
+    called: bool = False
     organisation: str | None = None
     sides: list[tuple[str, int]] = field(default_factory=list)
     side: str | None = None
@@ -77,6 +86,9 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
         return None
     # A part of the meeting attended, in words: "(punkter 1-18)", "(fram till 4.5)", "(t.o.m. p.10)".
     text = _PART_ATTENDED.sub("", text).strip(" ,;")
+    text = _SMALL_PARTY.sub(lambda m: f"({m.group(1).upper()})", text)
+    # "Anna- Clara Collén": a hyphenated given name broken at the end of a line.
+    text = re.sub(r"(?<=[a-zåäö])-\s+(?=[A-ZÅÄÖ])", "-", text)
     present = section.present
     # A table's column of marks read into the row: "Hanna Roberts X, mötesordförande",
     # "David Langlet anmält förhinder".

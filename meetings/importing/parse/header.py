@@ -60,6 +60,7 @@ _LABELS = [
         "official",
     ),
     (r"inbjudna(?:\s+gäster)?|inbjuden|inbjudna\s+för\s+\S+|gäster|adjungerade|adjungerad", "group", "guest"),
+    (r"kallade(?:\s+ledamöter)?", "called", None),
     (r"närvarande", "present", None),
     (r"ordförande", "chair", None),
     (r"anteckningar|mötesanteckningar|minnesanteckningar|protokoll|sammanträdesprotokoll", "record", None),
@@ -187,12 +188,23 @@ class HeaderMixin:
         self.result.record_kind = kind
 
     def _header(self, header: list[str]) -> None:
+        self._called: list[Attendee] = []
         texts = self._header_pass(header)
-        if not self.result.attendees:
+        if not self.result.attendees and not self._called:
             self._attendance_after_contents(len(header))
+        self._called_absent()
         self._attendance_sentences(0)
         self._attendance_register()
         self._when(*texts)
+
+    def _called_absent(self) -> None:
+        """Those under "Kallade" who are not also listed as present were absent (an association's notes)."""
+        listed = {a.name.casefold() for a in self.result.attendees if a.name}
+        for attendee in self._called:
+            if attendee.name and attendee.name.casefold() not in listed:
+                attendee.present = False
+                self.result.attendees.append(attendee)
+        self._called = []
 
     def _attendance_after_contents(self, start: int) -> None:
         """The attendance page after a table of contents, as Finland-Swedish councils' minutes have it.
@@ -303,7 +315,7 @@ class HeaderMixin:
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
-                if not fields and kind not in ("absent", "present", "group"):
+                if not fields and kind not in ("absent", "present", "group", "called"):
                     section = None
                     current_field = None
                     continue
@@ -354,6 +366,8 @@ class HeaderMixin:
                     section = _Section(present=False, group="member")
                 elif kind == "present":
                     section = _Section(present=True, group="member")
+                elif kind == "called":
+                    section = _Section(present=True, group="member", called=True)
                 elif kind == "group":
                     present = section.present if section is not None else True
                     if re.match(r"\s*(beslutande|närvarande|tjänstgörande)", stripped, re.IGNORECASE):
@@ -567,7 +581,9 @@ class HeaderMixin:
         self.result.attendees.extend(substitutes)
         for piece in _split_entries(entry, inline=inline):
             attendee = _attendee(piece, section, self.result.problems)
-            if attendee is not None:
+            if attendee is not None and section.called:
+                self._called.append(attendee)
+            elif attendee is not None:
                 self.result.attendees.append(attendee)
                 replaced = replaced_member(piece, section)
                 if replaced is not None:
