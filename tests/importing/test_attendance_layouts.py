@@ -427,3 +427,45 @@ def test_notes_in_parentheses_and_items_attended_are_no_part_of_the_name():
         ("Sofia Fjellestad", None),
         ("Emelie Andersson", None),
     ]
+
+
+def test_an_empty_label_followed_by_a_field_holding_both_values():
+    """ "Övriga deltagande" alone, then "Utses att justera Roland Bång …, Rickard Norberg" (a pulled table)."""
+    text = (
+        "Transkript\n\n1 KOMMUN PROTOKOLL 1(54) Plats och tid Folkets Hus, torsdagen den 9 juni 2016, kl "
+        "Beslutande Annika Wibrell, ordf. Rickard Norberg Ulf Hansson Michael Haglund Övriga deltagande "
+        "Utses att justera Roland Bång Marianne Persson Ann Kristine Persson, 49, Susanna Rolfsdotter, "
+        "Rickard Norberg Underskrift Sekreterare Marianne Persson Ordförande... Annika Wibrell "
+        "Justerande... Rickard Norberg\n\n§ 49 Sammanträdets öppnande\nOrdföranden öppnade sammanträdet.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.group) for a in result.attendees] == [
+        ("Annika Wibrell", "member"),
+        ("Rickard Norberg", "member"),
+        ("Ulf Hansson", "member"),
+        ("Michael Haglund", "member"),
+        ("Roland Bång", "official"),
+        ("Marianne Persson", "official"),
+        ("Ann Kristine Persson", "official"),
+        ("Susanna Rolfsdotter", "official"),
+    ]
+
+
+def test_a_capitalised_label_in_the_middle_of_a_flattened_line():
+    """ "… sammanträdestider 2013 Närvarande Ledamöter av regeringen utsedda … Carl Bennet ordförande …"."""
+    text = (
+        "Transkript\n\n1 PROTOKOLL 1 (9) Tid och plats kl 13-16, sammanträdesrum Stora Skansen. Behandlade "
+        "beslutsärenden vid detta sammanträde 7 Internrevisionens rapportering för år 14 Preliminära "
+        "sammanträdestider 2013 Närvarande Ledamöter av regeringen utsedda företrädare för allmänna "
+        "intressen Carl Bennet ordförande Anna Falck Eva Halvarsson Sverker Sörlin Protokollförare Mari Ek\n\n"
+        "§ 7 Internrevisionens rapportering\nRapporten läggs till handlingarna.\n"
+    )
+    result = protocol_parse(text)
+    assert [a.name for a in result.attendees] == [
+        "Carl Bennet",
+        "Anna Falck",
+        "Eva Halvarsson",
+        "Sverker Sörlin",
+        "Mari Ek",
+    ]
+    assert any("av regeringen utsedda" in problem for problem in result.problems)

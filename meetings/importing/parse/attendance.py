@@ -412,10 +412,10 @@ def names_run_entries(text: str) -> list[str] | None:
     runs: list[list[int]] = []
     current: list[int] = []
     for index, word in enumerate(words):
-        bare = _RUN_MARK.sub("", word).rstrip(",;")
+        bare = _RUN_MARK.sub("", word).rstrip(",;.:…")
         if bare and looks_like_name(bare, min_tokens=1) and not (bare.isupper() and len(bare) > 1):
             current.append(index)
-            if word.endswith((",", ";")):
+            if word.endswith((",", ";", ".", ":", "…")):
                 runs.append(current)
                 current = []
         else:
@@ -426,7 +426,7 @@ def names_run_entries(text: str) -> list[str] | None:
         runs.append(current)
     names: list[tuple[int, int]] = []
     for run in runs:
-        tokens = [_RUN_MARK.sub("", words[i]).rstrip(",;") for i in run]
+        tokens = [_RUN_MARK.sub("", words[i]).rstrip(",;.:…") for i in run]
         for start, end in names_segment(tokens):
             name = " ".join(tokens[start:end])
             if is_municipality(name) or _NON_PLACE_ORGANISATION.search(name) or _PLACE_WORD.search(name):
@@ -457,7 +457,7 @@ def names_run_entries(text: str) -> list[str] | None:
     entries = [" ".join(words[: names[0][0]])] if names[0][0] > 0 else []
     bounds = [start for start, _end in names[1:]] + [len(words)]
     for (start, end), following in zip(names, bounds, strict=True):
-        parts = [_RUN_MARK.sub("", w).rstrip(",;") for w in words[start:end]]
+        parts = [_RUN_MARK.sub("", w).rstrip(",;.:…") for w in words[start:end]]
         if surname_first:
             parts = [parts[-1], *parts[:-1]]
         name = " ".join(parts)

@@ -239,6 +239,7 @@ class HeaderMixin:
         where_texts: list[str] = []
         current_field: str | None = None
         pulled_groups: list[str] = []
+        empty_group: str | None = None
         result = self.result
 
         def flush():
@@ -311,7 +312,13 @@ class HeaderMixin:
                 if pulled:
                     label = (label[0], label[1], rest)
                     self._pulled_entries(pulled, pulled_groups)
+            if label and empty_group and label[0] in ("adjusters", "adjustment", "signatures"):
+                # "Övriga deltagande" with nothing after it, then "Utses att justera Roland Bång
+                # Marianne Persson …, Rickard Norberg": the values of both labels on the second
+                # line. The names not already listed are the first label's; the field keeps its text.
+                self._pulled_names(label[2], empty_group)
             pulled_groups = []
+            empty_group = label[1] if label and label[0] == "group" and not label[2] else None
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
@@ -480,6 +487,15 @@ class HeaderMixin:
                 if attendee.name and attendee.name.casefold() not in known:
                     known.add(attendee.name.casefold())
                     self.result.attendees.append(attendee)
+
+    def _pulled_names(self, text: str, group: str) -> None:
+        """The names in a field's text that belong to the empty attendance label above it."""
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        for entry in names_run_entries(text) or []:
+            attendee = _attendee(entry, _Section(present=True, group=group), self.result.problems)
+            if attendee is not None and attendee.name and attendee.name.casefold() not in known:
+                known.add(attendee.name.casefold())
+                self.result.attendees.append(attendee)
 
     def _pulled_entries(self, text: str, groups: list[str]) -> None:
         """Attendees from values pulled away from their labels: with a party they belong to the

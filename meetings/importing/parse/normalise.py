@@ -42,7 +42,9 @@ _FLAT_BREAK = re.compile(
     r"|Underskrifter|ANSLAG/BEVIS|Bevis om anslag|BEVIS|Närvarande ledamöter|Frånvarande|Anmält förhinder"
     r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:"
     # The capitals of Finland-Swedish bilingual headers: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET".
-    r"|NÄRVARANDE LEDAMÖTER|ÖVRIGA NÄRVARANDE|FRÅNVARANDE LEDAMÖTER)(?!\w))"
+    r"|NÄRVARANDE LEDAMÖTER|ÖVRIGA NÄRVARANDE|FRÅNVARANDE LEDAMÖTER)(?!\w)"
+    # "… 2013 Närvarande Ledamöter av regeringen utsedda …": the label with a capital, mid-line.
+    r"|Närvarande(?=\s+[A-ZÅÄÖ]))"
     r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
     r"|\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö])"
 )

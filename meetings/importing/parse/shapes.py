@@ -24,6 +24,10 @@ _ROLE_WORDS = {
     "2:e",
     "förste",
     "andre",
+    "protokollförare",
+    "mötesordförande",
+    "mötessekreterare",
+    "suppleant",
 }
 _MONTHS = {
     "januari": 1,
