@@ -469,3 +469,27 @@ def test_a_capitalised_label_in_the_middle_of_a_flattened_line():
         "Mari Ek",
     ]
     assert any("av regeringen utsedda" in problem for problem in result.problems)
+
+
+def test_a_column_of_parties_after_a_column_of_names_is_matched_when_the_counts_agree():
+    """A council's appendix flattened column by column: eight names, then their eight parties."""
+    text = (
+        "Bilaga 1. Kommunfullmäktiges protokoll\n"
+        "Beslutande Olov Säfström Paul Åkerlund Jenny Bergius (M) (V)\n"
+        "(40) *Mousa Younis Sari Samuelsson *Hans Hoffman, , kl Ulf Rörstad (M) (M) (M) (M) "
+        "* Håkan Deleskog (KD) Maj-Britt Elmvik (-) Karin Grahn (C)\n\n§ 1 Val av justerare\nValdes.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party) for a in result.attendees] == [
+        ("Olov Säfström", None),
+        ("Paul Åkerlund", None),
+        ("Jenny Bergius", None),  # three names, two parties: none is guessed
+        ("Mousa Younis", "M"),
+        ("Sari Samuelsson", "M"),
+        ("Hans Hoffman", "M"),
+        ("Ulf Rörstad", "M"),
+        ("Håkan Deleskog", "KD"),
+        ("Maj-Britt Elmvik", None),
+        ("Karin Grahn", "C"),
+    ]
+    assert any("(M) (V)" in problem for problem in result.problems)

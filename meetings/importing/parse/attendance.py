@@ -24,6 +24,8 @@ from .shapes import (
 # A year's paragraphs run to a few thousand; a longer number is a typing or extraction error.
 PARAGRAPH_DIGITS = 6
 _PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)")
+# In an attendance list, also "(-)": a member of no party (a "vilde"), in the party's place.
+_LISTED_PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{1,3}|-)\s*\)")
 _PRESENCE = re.compile(
     r",?\s*\(?(?:§§?|paragraf(?:erna)?)\s*(\d+)(?:\s*(?:[-–—]|till)\s*(\d+))?\)?", re.IGNORECASE
 )
@@ -119,9 +121,10 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
         else:
             paragraphs = (first, last)
     party = None
-    match = _PARTY.search(text)
+    match = _LISTED_PARTY.search(text)
     if match:
         party = match.group(1).upper() if len(match.group(1)) <= 2 else match.group(1)
+        party = None if party == "-" else party
         text = (text[: match.start()] + "," + text[match.end() :]).strip()
     text = re.sub(r"\s+[–—-]\s+", ", ", text)
     segments = [s.strip() for s in text.split(",") if s.strip()]
@@ -248,14 +251,57 @@ def replaced_member(entry: str, section: _Section) -> Attendee | None:
     )
 
 
+# A column of parties read after the column of names: "Ulf Rörstad Cecilia Gustafsson (M) (M)".
+_PARTY_COLUMN = re.compile(r"(?:\(\s*[A-ZÅÄÖ]{1,4}\s*\)\s*){2,}")
+
+
+def _party_column_aligned(text: str) -> tuple[str, list[str]]:
+    """Names and the column of their parties put together again, where the two counts agree.
+
+    A PDF page of a council's attendance flattened column by column: "Mousa Younis Sari
+    Samuelsson Ulf Rörstad (M) (M) (M)" → "Mousa Younis (M) Sari Samuelsson (M) Ulf Rörstad (M)".
+    Where the counts differ, no party is guessed: the column is taken out of the text and
+    returned apart, to be told as unread.
+    """
+    pieces: list[str] = []
+    columns: list[str] = []
+    position = 0
+    for match in _PARTY_COLUMN.finditer(text):
+        before = text[position : match.start()]
+        parties = re.findall(r"\(\s*([A-ZÅÄÖ]{1,4})\s*\)", match.group(0))
+        entries = names_run_entries(before) or []
+        prefix = entries.pop(0) if entries and not looks_like_name(entries[0].split(",")[0]) else ""
+        if entries and len(entries) == len(parties):
+            pieces.append(re.sub(r"^\(\d{1,3}\)$", "", prefix))  # "(40)": the page's number.
+            pieces.extend(
+                f"{entry.split(',')[0]} ({party})" + ("," + entry.split(",", 1)[1] if "," in entry else "")
+                for entry, party in zip(entries, parties, strict=True)
+            )
+        else:
+            # More names than parties (a column cut by the page): no party is guessed; the column
+            # stays an entry of its own, told as unread.
+            pieces.append(before)
+            columns.append(" ".join(match.group(0).split()))
+        position = match.end()
+    if not pieces:
+        return text, []
+    return " ".join(" ".join([*pieces, text[position:]]).split()), columns
+
+
 def _split_entries(line: str, *, inline: bool) -> list[str]:
     """Several attendees on one line: a list after "Frånvarande:" or a line a PDF flattened."""
-    text = line.strip()
+    # "*Hilkka Andersson", "* Håkan Deleskog": a mark before a name (a substitute serving, say).
+    text = re.sub(r"(?<!\S)\*\s?(?=[A-ZÅÄÖ])", "", line.strip())
+    text, columns = _party_column_aligned(text)
+    return [*_split_aligned(text, inline=inline), *columns]
+
+
+def _split_aligned(text: str, *, inline: bool) -> list[str]:
     # "Karin Lund (M) för Jan Berg (M)": one substitute, serving for a member.
     serving = re.search(r"\)\s*,?\s*(?:tjänstgörande\s+)?(?:ersättare\s+|ers\.\s*)?för\s+[A-ZÅÄÖ]", text)
-    if serving and len(_PARTY.findall(text)) == 2:
+    if serving and len(_LISTED_PARTY.findall(text)) == 2:
         return [text[: serving.start() + 1]]
-    parties = list(_PARTY.finditer(text))
+    parties = list(_LISTED_PARTY.finditer(text))
     if len(parties) >= 2:
         # Split before each "Name (P)": the name is the run of capitalised words before the party.
         starts = []
@@ -275,6 +321,11 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
                 if tokens[-1 - count].endswith(","):
                     break
                 count += 1
+            if count >= 4:
+                # "Sture Nilsson Hans Hoffman (M)": the party is the last name's only.
+                names = names_segment([t.strip(",") for t in tokens[-count:]])
+                if names and names[-1][1] == count:
+                    count -= names[-1][0]
             if count and not (len(tokens) > count and tokens[-count - 1].casefold() in _REPLACING):
                 start = len(" ".join(tokens[:-count]))
                 starts.append(start)
@@ -285,7 +336,11 @@ def _split_entries(line: str, *, inline: bool) -> list[str]:
             head = text[: starts[0]]
             for start, end in zip(starts, bounds, strict=True):
                 pieces.append(text[start:end].strip(" ,;"))
-            if head.strip(" ,;") and pieces:
+            listed = names_run_entries(head) if len(head.split()) >= 4 else None
+            if listed:
+                # "Anders Rapp Sten-Åke Kjell Hans Hoffman (M) …": names without a party first.
+                pieces = [*listed, *pieces]
+            elif head.strip(" ,;") and pieces:
                 pieces[0] = f"{head.strip()} {pieces[0]}"
             return [p for p in pieces if p]
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]

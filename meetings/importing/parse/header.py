@@ -47,7 +47,8 @@ _LABELS = [
     ),
     (r"tjänstgörande\s+ersättare|tjänstgörande\s+ersättande", "group", "serving_substitute"),
     (
-        r"ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare|ersättare|ersättande|suppleanter|suppleant",
+        r"närvarande,?\s+ej\s+tjänstgörande\s+ersättare|ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare"
+        r"|ersättare|ersättande|suppleanter|suppleant",
         "group",
         "substitute",
     ),
