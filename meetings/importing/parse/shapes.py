@@ -6,8 +6,9 @@ import functools
 import re
 from pathlib import Path
 
-_UPPER = "A-ZÅÄÖÉÜÆØ"
-_LOWER = "a-zåäöéüæøèáíóúçñ"
+# Letters of names from across Europe as Swedish minutes write them: "Ermin Škorić", "Józef Łukasz".
+_UPPER = "A-ZÅÄÖÉÜÆØČŠŽĆĐŁŚŹŻŃÓÍÁÈ"
+_LOWER = "a-zåäöéüæøèáíóúçñčšžćđłśźżńőűàâêëîïôûÿýě"
 _NAME_TOKEN = re.compile(
     rf"^(?:[{_UPPER}][{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*)$"
 )
