@@ -493,3 +493,31 @@ def test_a_column_of_parties_after_a_column_of_names_is_matched_when_the_counts_
         ("Karin Grahn", "C"),
     ]
     assert any("(M) (V)" in problem for problem in result.problems)
+
+
+def test_two_columns_under_headings_set_apart_by_spaces():
+    """ "Övriga närvarande Ersättare          Tjänstemän": each row holds one entry of each column."""
+    text = (
+        "KUNGSBACKA KOMMUN                  SAMMANTRÄDESPROTOKOLL\n"
+        "Beslutande    Ledamöter                     Tjänstgörande ersättare\n"
+        "Lisa Andersson (M), Ordförande              Elisabeth Svensson (SD)\n"
+        "Emanuel Forsell (M)                         Ann Louise Lundqvist (S)\n\n"
+        "Övriga närvarande Ersättare                 Tjänstemän\n"
+        "Berit Bergström (M)                         Patrik Johansson, kommunsekreterare\n"
+        "Ermin Škorić (S)                            Lovisa Eld, samhällsbyggnadschef,\n"
+        "Shabnam Zamani (S)                          § 2\n\n"
+        "KUNGSBACKA KOMMUN\nKommunstyrelsen\n\n§ 1 Val av justerare\nValdes.\n"
+    )
+    result = protocol_parse(text)
+    assert [(a.name, a.party, a.group) for a in result.attendees] == [
+        ("Lisa Andersson", "M", "member"),
+        ("Elisabeth Svensson", "SD", "serving_substitute"),
+        ("Emanuel Forsell", "M", "member"),
+        ("Ann Louise Lundqvist", "S", "serving_substitute"),
+        ("Berit Bergström", "M", "substitute"),
+        ("Patrik Johansson", None, "official"),
+        ("Ermin Škorić", "S", "substitute"),
+        ("Lovisa Eld", None, "official"),
+        ("Shabnam Zamani", "S", "substitute"),
+    ]
+    assert result.attendees[-2].paragraphs == (2, 2)

@@ -74,6 +74,11 @@ class _Section:
     called: bool = False
     organisation: str | None = None
     sides: list[tuple[str, int]] = field(default_factory=list)
+    # Columns set apart by spaces under headings ("Ledamöter      Tjänstgörande ersättare"): where
+    # each starts and the section of its entries.
+    columns: list[tuple[int, _Section]] = field(default_factory=list)
+    # True for the section of one such column: its entries go on in its next row, not the next line.
+    in_column: bool = False
     side: str | None = None
 
 
@@ -168,7 +173,7 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
         if 0 < lower <= 3 and looks_like_name(" ".join(words[lower:])):
             segments.insert(0, " ".join(words[:lower]))
             head = " ".join(words[lower:])
-        if not head or not looks_like_name(head, min_tokens=1) or len(head) == 1:
+        if not head or not looks_like_name(head, min_tokens=1) or len(head) == 1 or _not_a_name(head):
             return None
         attendee.name = name_tidy(head)
     titles: list[str] = []
@@ -379,6 +384,48 @@ def _split_aligned(text: str, *, inline: bool) -> list[str]:
     return names_run_entries(text) or [text]
 
 
+# Words of a page's furniture and of column headings, never a person's name on their own.
+_HEADING_WORDS = {
+    "övriga",
+    "närvarande",
+    "frånvarande",
+    "ersättare",
+    "ledamöter",
+    "tjänstepersoner",
+    "tjänstemän",
+    "beslutande",
+    "sekreterare",
+    "personalföreträdare",
+}
+
+
+def _not_a_name(head: str) -> bool:
+    """True for what has a name's shape but is none: "KUNGSBACKA KOMMUN", "Kommunrevisionen", "Övriga"."""
+    words = head.split()
+    if _PLACE_WORD.search(head) or is_municipality(head):
+        return True
+    if len(words) == 1:
+        word = words[0]
+        return (
+            word.casefold() in _HEADING_WORDS
+            or (word.isupper() and len(word) > 3)
+            or word.casefold().endswith(
+                (
+                    "nen",
+                    "ningen",
+                    "heten",
+                    "kontoret",
+                    "förvaltningen",
+                    "nämnden",
+                    "styrelsen",
+                    "rådet",
+                    "utskottet",
+                )
+            )
+        )
+    return False
+
+
 def _comma_run_entries(text: str) -> list[str]:
     """Entries of a long run "Name, role, organisation Name, role …": each name ends at a comma.
 
@@ -434,16 +481,19 @@ def _joined_entry_lines(pending: list[tuple]) -> list[tuple]:
     joined: list[tuple] = []
     for text, section, inline in pending:
         stripped = text.strip()
+        last = len(joined) - 1
+        if section.in_column:
+            last = next((i for i in range(last, -1, -1) if joined[i][1] is section), -1)
         if (
-            joined
-            and joined[-1][1] is section
+            last >= 0
+            and joined[last][1] is section
             and (
-                joined[-1][0].rstrip().endswith((",", " och", "-", "/"))
+                joined[last][0].rstrip().endswith((",", " och", "-", "/"))
                 or (stripped[:1].islower() and not _ITEM_GUEST.match(stripped))
             )
         ):
-            previous = joined[-1]
-            joined[-1] = (previous[0].rstrip() + " " + stripped, previous[1], previous[2])
+            previous = joined[last]
+            joined[last] = (previous[0].rstrip() + " " + stripped, previous[1], previous[2])
         else:
             joined.append((text, section, inline))
     return joined

@@ -133,6 +133,37 @@ _SERVED_AS = re.compile(
 )
 
 
+def _chunks(line: str) -> list[tuple[str, int]]:
+    """The parts of a line set apart by two or more spaces, with where each starts."""
+    return [(m.group(0), m.start()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)", line)]
+
+
+def _column_heads(line: str) -> list[tuple[int, str]]:
+    """The columns a heading line opens: "Beslutande    Ledamöter          Tjänstgörande ersättare".
+
+    Each part set apart by wide spaces is a chain of labels; its last attendance group names the
+    column, which starts where the part does (the first column at the line's start). At least two
+    columns, else [].
+    """
+    heads = []
+    for position, (text, offset) in enumerate(_chunks(line)):
+        group = None
+        rest = text
+        while rest:
+            label = _label(rest)
+            if label is None or label[2] == rest:
+                return []
+            if label[0] == "group":
+                group = label[1]
+            elif label[0] not in ("present",):
+                return []
+            rest = label[2]
+        if group is None:
+            return []
+        heads.append((0 if position == 0 else offset, group))
+    return heads if len(heads) >= 2 else []
+
+
 def _labels_only(line: str) -> list[tuple[str, str | None]]:
     """The labels of a line that holds nothing but labels pulled apart from their values, else [].
 
@@ -388,6 +419,13 @@ class HeaderMixin:
                         group=value,
                         organisation=section.organisation if section and value == "official" else None,
                     )
+                    heads = _column_heads(line)
+                    if heads:
+                        section.columns = [
+                            (offset, _Section(present=section.present, group=group, in_column=True))
+                            for offset, group in heads
+                        ]
+                        continue
                 rest = _LABEL_SENTENCE.sub("", rest)
                 rest = _TRANSLATED_LABEL.sub("", rest)
                 if rest and not _COLUMN_HEADING.fullmatch(rest):
@@ -415,6 +453,13 @@ class HeaderMixin:
                 continue
             if section.sides:
                 self._side_line(line, section, pending)
+            elif section.columns:
+                for text, offset in _chunks(line):
+                    column = section.columns[0][1]
+                    for start, column_section in section.columns:
+                        if offset >= start - 4:
+                            column = column_section
+                    pending.append((text, column, False))
             else:
                 pending.append((line, section, False))
         flush()
