@@ -521,3 +521,27 @@ def test_two_columns_under_headings_set_apart_by_spaces():
         ("Shabnam Zamani", "S", "substitute"),
     ]
     assert result.attendees[-2].paragraphs == (2, 2)
+
+
+def test_officials_pasted_after_the_last_member_with_a_party():
+    """ "Övriga: Frida Edvardsson (S) Ulf Lago, förbundsdirektör Mikael Skoog, kanslichef"."""
+    text = (
+        "Protokoll\nÖvriga: Conny Delerud (S) Frida Edvardsson (S) Ulf Lago, förbundsdirektör "
+        "Mikael Skoog, kanslichef Per Nisser, produktionschef\n\n§ 36 Val av justerare\nValdes.\n"
+    )
+    assert [(a.name, a.party, a.title) for a in protocol_parse(text).attendees] == [
+        ("Conny Delerud", "S", None),
+        ("Frida Edvardsson", "S", None),
+        ("Ulf Lago", None, "förbundsdirektör"),
+        ("Mikael Skoog", None, "kanslichef"),
+        ("Per Nisser", None, "produktionschef"),
+    ]
+
+
+def test_a_paragraph_number_cut_off_with_the_next_entry_is_no_part_of_the_name():
+    """A flattened page cut at "132" before the next guest: "132 Helena Steffansson Carlson, ekonomichef"."""
+    text = (
+        "Protokoll\nÖvriga deltagande Erik Hansson, sekreterare\n"
+        "132 Helena Steffansson Carlson, ekonomichef\n\n§ 132 Återredovisningar\nRedovisningarna noteras.\n"
+    )
+    assert [a.name for a in protocol_parse(text).attendees] == ["Erik Hansson", "Helena Steffansson Carlson"]

@@ -105,6 +105,9 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
         text = (text[: match.start()] + text[match.end() :]).strip(" ,;")
     if not text:
         return None
+    # "132 Helena Steffansson Carlson, ekonomichef": a flattened page's paragraph number (the
+    # previous guest's) cut off with this entry; a bare number is never part of a name.
+    text = re.sub(r"^\d{1,4}\s+(?=[A-ZÅÄÖ][a-zåäö])", "", text)
     agenda_position = None
     match = _ITEM_GUEST.match(text)
     if match:
@@ -347,7 +350,7 @@ def _split_aligned(text: str, *, inline: bool) -> list[str]:
                 pieces = [*listed, *pieces]
             elif head.strip(" ,;") and pieces:
                 pieces[0] = f"{head.strip()} {pieces[0]}"
-            return [p for p in pieces if p]
+            return [entry for piece in pieces if piece for entry in _officials_after_party(piece)]
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
     if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
         return segments
@@ -461,6 +464,21 @@ def _comma_run_entries(text: str) -> list[str]:
                 starts.append(start)
     bounds = [*starts[1:], len(words)]
     return [" ".join(words[a:b]).strip(" ,;") for a, b in zip(starts, bounds, strict=True) if a < b]
+
+
+def _officials_after_party(piece: str) -> list[str]:
+    """A member's entry and the officials' entries pasted after it, apart.
+
+    "Frida Edvardsson (S) Ulf Lago, förbundsdirektör Mikael Skoog, kanslichef": after the last
+    member with a party, "Name, title" entries follow without one.
+    """
+    match = re.match(r"^(.*\([^()]{1,4}\))\s+([A-ZÅÄÖ].*,.*)$", piece)
+    if not match:
+        return [piece]
+    tail = _comma_run_entries(match.group(2))
+    if tail and all(looks_like_name(entry.split(",")[0]) and "," in entry for entry in tail):
+        return [match.group(1), *tail]
+    return [piece]
 
 
 def _title_then_name(segment: str) -> bool:
