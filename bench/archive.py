@@ -9,7 +9,7 @@ For each size: a database ``bench_<size>`` on the PostgreSQL server of ``BENCH_D
 (default: the local server, ``postgres://postgres@127.0.0.1:5432/``; without one, the embedded
 server under var/) is migrated and filled by ``manage.py generate_archive`` (kept with --reuse
 when it already holds an archive of that size). Then gunicorn (2 workers, DEBUG off) serves it
-on port 8210 and this script measures, each with its own requests:
+on port 8210 (``BENCH_PORT`` to change it) and this script measures, each with its own requests:
 
 * p50/p95 per search class and per page, through the server;
 * the same searches done naively (ILIKE over the texts, exact COUNT, no index), as the baseline;
@@ -532,7 +532,9 @@ def explain_plans(connection, client, paths, *, before, models) -> list[tuple[st
             return "\n".join(row[0] for row in cursor.fetchall())
 
     with connection.cursor() as cursor:
-        cursor.execute("SET jit = on; SET work_mem = '4MB'")
+        cursor.execute(
+            "SET jit = on; SET work_mem = '4MB'; SET random_page_cost = 4; SET max_parallel_workers_per_gather = 2"
+        )
     try:
         for text, compiled in before.items():
             query = compiled.search_query()
@@ -567,8 +569,12 @@ def explain_plans(connection, client, paths, *, before, models) -> list[tuple[st
         plans.append(("Before: the person drop-down of the search form", plan(sql, params)))
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET jit; RESET work_mem")
-            cursor.execute(f"SET jit = off; SET work_mem = '{os.environ.get('DATABASE_WORK_MEM', '32MB')}'")
+            # Back to the app's connection options (minutes.settings.DATABASE_SESSION_OPTIONS).
+            cursor.execute(
+                f"SET jit = off; SET work_mem = '{os.environ.get('DATABASE_WORK_MEM', '32MB')}'; "
+                f"SET random_page_cost = {os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}; "
+                "SET max_parallel_workers_per_gather = 0"
+            )
 
     for name in [
         "search: common word (vård)",

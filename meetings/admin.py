@@ -19,7 +19,18 @@ from .editor.transitions import meeting_transition_view, transitions_for, user_m
 from .editor.views import meeting_editor_view
 from .forms import AgendaItemFormSet, AttendanceFormSet, DecisionFormSet
 from .importing.views import protocol_import_view
-from .models import AgendaItem, AgendaItemLink, Attendance, Body, Correction, Decision, Meeting, Signature
+from .models import (
+    AgendaItem,
+    AgendaItemLink,
+    Attendance,
+    Body,
+    Case,
+    Correction,
+    Decision,
+    Meeting,
+    Signature,
+)
+from .services import agenda_items_link_cases
 
 
 @admin.register(Body)
@@ -54,6 +65,11 @@ class BodyAdmin(SimpleHistoryAdmin):
         if not change and not request.user.is_superuser:
             # Whoever creates a body works on it.
             obj.secretaries.add(request.user)
+        if change and "organisation" in form.changed_data:
+            # A case is one organisation's: the body's paragraphs join the new one's cases.
+            agenda_items_link_cases(
+                item_ids=AgendaItem.objects.filter(meeting__body=obj).values_list("pk", flat=True)
+            )
 
     @admin.display(description=_("meetings"), ordering="meeting_count")
     def meeting_count(self, obj):
@@ -375,12 +391,52 @@ class AgendaItemAdmin(MeetingPartAdmin):
     inlines = [DecisionInline, AgendaItemLinkInline]
     fields = ["meeting", ("number", "position"), ("parent", "label"), *AGENDA_ITEM_CONTENT_FIELDS]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or {"case_number", "meeting"} & set(form.changed_data):
+            agenda_items_link_cases(item_ids=[obj.pk])
+
     def response_change(self, request, obj):
         """Saving an item leads back to its meeting, unless another button asked for something else."""
         response = super().response_change(request, obj)
         if "_continue" in request.POST or "_addanother" in request.POST or "_popup" in request.POST:
             return response
         return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.meeting_id]))
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    """Cases are made from the paragraphs' case numbers (meetings.services.agenda_items_link_cases):
+    here they are read, with their paragraphs, and reached from the public case page."""
+
+    list_display = ["number", "organisation", "paragraph_count"]
+    list_select_related = ["organisation"]
+    list_filter = [("organisation", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["number", "slug", "items__title"]
+    fields = ["number", "organisation", "slug", "paragraphs"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(paragraph_total=Count("items"))
+
+    @admin.display(description=_("paragraphs"), ordering="paragraph_total")
+    def paragraph_count(self, obj):
+        return obj.paragraph_total
+
+    @admin.display(description=_("paragraphs"))
+    def paragraphs(self, obj):
+        """A link to the case's paragraphs in the list of agenda items (the bodies one works on)."""
+        url = reverse("admin:meetings_agendaitem_changelist") + f"?case__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("The case's paragraphs"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Decision)

@@ -7,10 +7,9 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation, Party
-
 from . import selectors
-from .models import AgendaItem, Attendance, Body, Decision
+from .filter_choices import FastSelect, PublicChoiceField, filter_choices
+from .models import AgendaItem, Attendance, Decision
 
 
 class PublicPersonField(forms.CharField):
@@ -45,24 +44,32 @@ class PublicPersonFilter(filters.Filter):
     field_class = PublicPersonField
 
 
-class SearchFilterSet(filters.FilterSet):
-    """The search filters; every choice list follows the public rule, built per request since
-    "public" depends on the day (a protocol posted for a future date becomes public then)."""
+class PublicChoiceFilter(filters.Filter):
+    """A body, organisation, party or municipality chosen from the cached public lists
+    (:mod:`meetings.filter_choices`); the filter applies the chosen row's id."""
 
-    body = filters.ModelChoiceFilter(
-        label=_("Body"),
-        field_name="meeting__body",
-        to_field_name="slug",
-        queryset=lambda request: Body.objects.public().order_by("name"),
-        empty_label=_("All bodies"),
+    field_class = PublicChoiceField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        if self.method is not None:
+            return super().filter(qs, value)
+        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": value.pk})
+
+
+class SearchFilterSet(filters.FilterSet):
+    """The search filters; every choice list follows the public rule and depends on the day (a
+    protocol posted for a future date becomes public then), read from the cache of
+    :func:`meetings.filter_choices.filter_choices` for this version of the archive."""
+
+    body = PublicChoiceFilter(
+        label=_("Body"), field_name="meeting__body", source="body", empty_label=_("All bodies")
     )
-    organisation = filters.ModelChoiceFilter(
+    organisation = PublicChoiceFilter(
         label=_("Organisation"),
         field_name="meeting__body__organisation",
-        to_field_name="slug",
-        queryset=lambda request: (
-            Organisation.objects.filter(bodies__in=Body.objects.public()).distinct().order_by("name")
-        ),
+        source="organisation",
         empty_label=_("All organisations"),
     )
     date_from = filters.DateFilter(
@@ -90,21 +97,15 @@ class SearchFilterSet(filters.FilterSet):
         choices=Decision.Kind.choices,
         method="filter_kind",
         empty_label=_("All kinds"),
+        widget=FastSelect,
     )
     person = PublicPersonFilter(label=_("Person (attended or presented)"), method="filter_person")
-    party = filters.ModelChoiceFilter(
-        label=_("Party"),
-        to_field_name="abbreviation",
-        queryset=lambda request: Party.objects.public().order_by("abbreviation"),
-        method="filter_party",
-        empty_label=_("All parties"),
+    party = PublicChoiceFilter(
+        label=_("Party"), source="party", method="filter_party", empty_label=_("All parties")
     )
-    municipality = filters.ModelChoiceFilter(
+    municipality = PublicChoiceFilter(
         label=_("Municipality"),
-        to_field_name="slug",
-        queryset=lambda request: (
-            Organisation.objects.public().filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name")
-        ),
+        source="municipality",
         method="filter_municipality",
         empty_label=_("All municipalities"),
     )
@@ -117,6 +118,7 @@ class SearchFilterSet(filters.FilterSet):
         ],
         method="filter_sort",
         empty_label=None,
+        widget=FastSelect,
     )
 
     class Meta:
@@ -125,6 +127,10 @@ class SearchFilterSet(filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        choices = filter_choices()
+        for form_field in self.form.fields.values():
+            if isinstance(form_field, PublicChoiceField):
+                form_field.set_entries(choices[form_field.source])
         self.form.fields["person"].widget.attrs.update(
             {
                 "data-autocomplete-url": reverse("meetings:person_autocomplete"),
@@ -155,13 +161,15 @@ class SearchFilterSet(filters.FilterSet):
     def filter_party(self, queryset, name, value):
         """Items of meetings that someone of the party attended."""
         return queryset.filter(
-            Exists(Attendance.objects.filter(meeting=OuterRef("meeting"), party=value, present=True))
+            Exists(Attendance.objects.filter(meeting=OuterRef("meeting"), party_id=value.pk, present=True))
         )
 
     def filter_municipality(self, queryset, name, value):
         """Items of meetings that someone representing the municipality attended."""
         return queryset.filter(
-            Exists(Attendance.objects.filter(meeting=OuterRef("meeting"), organisation=value, present=True))
+            Exists(
+                Attendance.objects.filter(meeting=OuterRef("meeting"), organisation_id=value.pk, present=True)
+            )
         )
 
     def filter_sort(self, queryset, name, value):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .appeal import appeal_period_end
-from .querysets import AgendaItemQuerySet, BodyQuerySet, MeetingQuerySet
+from .querysets import AgendaItemQuerySet, BodyQuerySet, CaseQuerySet, MeetingQuerySet
 
 # The text search configuration of the archive, always passed explicitly: to_tsvector() is IMMUTABLE
 # (and so usable in a generated column) only with an explicit configuration.
@@ -187,6 +187,14 @@ class Meeting(models.Model):
             # Newest first across the archive: the home page, filter-only searches, and the walk
             # that takes the newest matches of a common word as ranking candidates.
             models.Index(fields=["date"], name="meeting_date_idx"),
+            # The archive's version: the search filters' choice lists are cached per newest
+            # ``updated_at`` (meetings.filter_choices), read in one step down this index.
+            models.Index(fields=["updated_at"], name="meeting_updated_idx"),
+            # A body's public meetings by date (its page's years, count and pages): the public rule's
+            # columns in the index, so 10,000 meetings are counted from the index alone.
+            models.Index(
+                fields=["body", "date"], include=["status", "posted_on"], name="meeting_body_date_idx"
+            ),
         ]
         permissions = [
             # Separate from changing a draft: making a record a legal record is the responsible officer's act.
@@ -358,6 +366,14 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         ordering = ["meeting", "-present", "position", "pk"]
+        indexes = [
+            # A person's meetings, attended or missed: the person page's lists and counts and the
+            # search's person filter read the meeting ids (and the party, for the person's summary)
+            # from the index alone: 5,000 rows for a long-serving member, not 5,000 heap pages.
+            models.Index(
+                fields=["person", "present", "meeting"], include=["party"], name="attendance_person_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
@@ -401,6 +417,54 @@ class Attendance(models.Model):
         return ""
 
 
+class Case(models.Model):
+    """A case (ärende) of an organisation, known by its case number (diarienummer).
+
+    Its history is the paragraphs, in any body of the organisation, that carry the number: a
+    referral, the decision, a report back. Written only by ``services.agenda_items_link_cases()``
+    from the paragraphs' case numbers; see ``meetings.cases`` for when two writings are one case.
+    """
+
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="cases",
+    )
+    number = models.CharField(
+        _("case number"), max_length=100, help_text=_("As first written in a record, e.g. KS 2019/0456.")
+    )
+    slug = models.CharField(
+        _("key"),
+        max_length=100,
+        help_text=_(
+            "The number's letters and digits, e.g. ks-2019-456: the same for every way of writing it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["organisation", "slug"]
+        constraints = [
+            # One case per number and organisation; also the case page's address.
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="case_unique_number_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse(
+            "meetings:case_detail", kwargs={"organisation": self.organisation.slug, "slug": self.slug}
+        )
+
+
 class AgendaItem(models.Model):
     """A paragraph (§) of a protocol or a numbered item of notes, with its summary and decisions."""
 
@@ -424,6 +488,16 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), help_text=_("Order on the agenda, from 1."))
     title = models.CharField(_("title"), max_length=500)
     case_number = models.CharField(_("case number"), max_length=100, blank=True)
+    # Derived from case_number and the body's organisation by services.agenda_items_link_cases().
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="items",
+    )
     presenters = models.ManyToManyField(
         "members.Person", verbose_name=_("presenters"), blank=True, related_name="presented_items"
     )
@@ -455,7 +529,9 @@ class AgendaItem(models.Model):
 
     objects = AgendaItemQuerySet.as_manager()
     # The search vector and text are derived from the other fields and tables, not entered.
-    history = HistoricalRecords(m2m_fields=[presenters], excluded_fields=["search_vector", "search_document"])
+    history = HistoricalRecords(
+        m2m_fields=[presenters], excluded_fields=["search_vector", "search_document", "case"]
+    )
 
     class Meta:
         verbose_name = _("agenda item")
@@ -466,6 +542,9 @@ class AgendaItem(models.Model):
             GinIndex(fields=["search_vector"], name="agendaitem_search_idx"),
             # Paragraph permalinks and "§ 175" look-ups.
             models.Index(fields=["number"], name="agendaitem_number_idx"),
+            # The few confidential items: the public rule's "not a sub-point of a confidential item"
+            # (NOT EXISTS) reads them here instead of scanning every item.
+            models.Index(fields=["id"], condition=Q(confidential=True), name="agendaitem_confidential_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -518,6 +597,17 @@ class AgendaItem(models.Model):
     def anchor(self) -> str:
         """The id of the item on its meeting page."""
         return f"p{self.number}" if self.number is not None else f"punkt-{self.position}"
+
+    @property
+    def case_url(self) -> str:
+        """The address of the item's case page, or "" without a case. Reads the case and the
+        meeting's body and organisation: select them with the item."""
+        if self.case_id is None or self.case is None:
+            return ""
+        return reverse(
+            "meetings:case_detail",
+            kwargs={"organisation": self.meeting.body.organisation.slug, "slug": self.case.slug},
+        )
 
     @property
     def reference(self) -> str:

@@ -28,10 +28,19 @@ class MeetingQuerySet(models.QuerySet):
         A protocol posted with a future date becomes public on that date (``on``, today in the
         archive's time zone when omitted), not before.
         """
-        on = on or timezone.localdate()
-        return self.filter(status=self.model.Status.PUBLISHED).filter(
-            Q(posted_on__isnull=True) | Q(posted_on__lte=on)
-        )
+        return self.filter(public_meeting_q(on=on))
+
+
+def public_meeting_q(*, on: datetime.date | None = None, prefix: str = "") -> Q:
+    """The public rule for meetings as a condition, on the meeting reached through ``prefix``
+    (``"meeting__"`` from an agenda item): a join the planner can drive from either side, where
+    ``meeting__in=Meeting.objects.public()`` joins the meeting table a second time."""
+    from .models import Meeting
+
+    on = on or timezone.localdate()
+    return Q(**{f"{prefix}status": Meeting.Status.PUBLISHED}) & (
+        Q(**{f"{prefix}posted_on__isnull": True}) | Q(**{f"{prefix}posted_on__lte": on})
+    )
 
 
 class AgendaItemQuerySet(models.QuerySet):
@@ -39,15 +48,21 @@ class AgendaItemQuerySet(models.QuerySet):
 
     def public(self, *, on: datetime.date | None = None):
         """Items of public meetings, confidential ones included (they show their number and ground only)."""
-        from .models import Meeting
-
-        return self.filter(meeting__in=Meeting.objects.public(on=on))
+        return self.filter(public_meeting_q(on=on, prefix="meeting__"))
 
     def searchable(self, *, on: datetime.date | None = None):
         """Public items whose text the public may read: never a confidential item, not even by its
         hidden text, and never a sub-point of one (a sub-point inherits its item's confidentiality)."""
-        return (
-            self.public(on=on)
-            .filter(confidential=False)
-            .filter(Q(parent__isnull=True) | Q(parent__confidential=False))
-        )
+        # NOT EXISTS rather than a join to the parent: the same rule, and the planner need not
+        # walk the parent index to merge-join a million rows.
+        confidential_parent = self.model.objects.filter(pk=OuterRef("parent_id"), confidential=True)
+        return self.public(on=on).filter(confidential=False).filter(~Exists(confidential_parent))
+
+
+class CaseQuerySet(models.QuerySet):
+    def public(self, *, on: datetime.date | None = None):
+        """Cases with a paragraph the public may read: a case named only in drafts or in confidential
+        paragraphs has no page (the number would tell what a secret paragraph is about)."""
+        from .models import AgendaItem
+
+        return self.filter(Exists(AgendaItem.objects.searchable(on=on).filter(case=OuterRef("pk"))))

@@ -11,6 +11,7 @@ from django.db.models import (
     F,
     IntegerField,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -27,13 +28,11 @@ from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
+from .excerpts import HIGHLIGHT_START, HIGHLIGHT_STOP, sentence_excerpt
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
+from .models import Case as ArchiveCase  # Case is also Django's conditional expression
+from .querysets import public_meeting_q
 from .search import CompiledQuery, Reference
-
-# Marks around highlighted words in SearchHeadline output: characters no record contains, so the
-# excerpt can be HTML-escaped whole and only these turned into <mark> (see templatetags.archive).
-HIGHLIGHT_START = "\ue000"
-HIGHLIGHT_STOP = "\ue001"
 
 ATTENDANCE_GROUP_ORDER = [
     Attendance.Group.MEMBER,
@@ -83,6 +82,8 @@ def items_redact(items) -> list[AgendaItem]:
             item.confidentiality_ground = confidential_parents[item.parent_id]
         if item.confidential:
             item.title = item.summary = item.discussion = item.case_number = item.search_document = ""
+            # Which case a secret paragraph belongs to is secret too.
+            item.case = None
             cache = getattr(item, "_prefetched_objects_cache", None)
             if cache is not None:
                 for name in ("decisions", "presenters", "links"):
@@ -277,7 +278,9 @@ def body_meeting_years(*, body: Body) -> list[YearLink]:
         .annotate(year=ExtractYear("date"))
         .order_by("-year")
         .values("year")
-        .annotate(count=Count("pk"))
+        # COUNT(date), not COUNT(id): the same number (a meeting always has a date), read from
+        # the index meeting_body_date_idx alone.
+        .annotate(count=Count("date"))
         .values_list("year", "count")
     )
     return [YearLink(year=year, count=count) for year, count in rows]
@@ -420,7 +423,10 @@ def meeting_page(*, meeting: Meeting, draft: bool = False) -> MeetingPage:
     """
     items = AgendaItem.objects.filter(meeting=meeting) if draft else AgendaItem.objects.public()
     items = items_redact(
-        items.filter(meeting=meeting).prefetch_related(*item_prefetches()).order_by("position")
+        items.filter(meeting=meeting)
+        .select_related("case")
+        .prefetch_related(*item_prefetches())
+        .order_by("position")
     )
     for item in items:
         item.meeting = meeting  # links to items need the meeting and body: no query per item
@@ -449,7 +455,7 @@ def paragraphs_by_number(*, slug: str, year: int, number: int) -> list[AgendaIte
     return items_redact(
         AgendaItem.objects.public()
         .filter(meeting__body__slug=slug, meeting__date__year=year, number=number)
-        .select_related("meeting__body__organisation")
+        .select_related("meeting__body__organisation", "case")
         .order_by("meeting__date", "position")
     )
 
@@ -458,7 +464,7 @@ def item_by_position(*, meeting: Meeting, position: int) -> AgendaItem | None:
     items = items_redact(
         AgendaItem.objects.public()
         .filter(meeting=meeting, position=position)
-        .select_related("meeting__body__organisation")
+        .select_related("meeting__body__organisation", "case")
     )
     return items[0] if items else None
 
@@ -497,6 +503,58 @@ def reference_candidates(*, reference: Reference, limit: int = 50) -> list[Agend
         )
     return items_redact(
         items.select_related("meeting__body__organisation").order_by("-meeting__date", "position")[:limit]
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cases (ärenden)
+
+
+CASE_PARAGRAPHS_PER_PAGE = 50
+
+
+@dataclass
+class CaseSummary:
+    """What the case page says of the whole case: its number as the public records write it, how
+    many paragraphs the public may read, and the dates of the first and the latest."""
+
+    number: str
+    count: int
+    first: datetime.date
+    latest: datetime.date
+    title: str
+
+
+def case_public_get(*, organisation_slug: str, slug: str) -> ArchiveCase | None:
+    """A case with at least one paragraph the public may read (``Case.objects.public()``)."""
+    return (
+        ArchiveCase.objects.public()
+        .select_related("organisation")
+        .filter(organisation__slug=organisation_slug, slug=slug)
+        .first()
+    )
+
+
+def case_summary(*, case: ArchiveCase) -> CaseSummary | None:
+    """The case's number, count and period from its public paragraphs only, in two queries: the
+    number as a draft or a secret paragraph wrote it is not shown."""
+    paragraphs = AgendaItem.objects.searchable().filter(case=case)
+    totals = paragraphs.aggregate(count=Count("pk"), first=Min("meeting__date"), latest=Max("meeting__date"))
+    first = paragraphs.order_by("meeting__date", "position", "pk").values_list("case_number", "title").first()
+    if first is None:
+        return None  # its last public paragraph went since the case was looked up
+    return CaseSummary(number=first[0], title=first[1], **totals)
+
+
+def case_paragraphs(*, case: ArchiveCase):
+    """The case's paragraphs the public may read, in every body of its organisation, in the order
+    they were handled, with their decisions (for pagination: a page costs two queries)."""
+    return (
+        AgendaItem.objects.searchable()
+        .filter(case=case)
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
+        .order_by("meeting__date", "position", "pk")
     )
 
 
@@ -573,9 +631,8 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
     else a membership) and the public bodies they attended or are members of, in two queries
     whatever the page's size."""
     people = list(people)
-    public_meetings = Meeting.objects.public()
     rows = (
-        Attendance.objects.filter(person__in=people, meeting__in=public_meetings)
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person__in=people)
         .order_by("person", "meeting__body", "-meeting__date")
         .distinct("person", "meeting__body")
         .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
@@ -614,21 +671,56 @@ def person_memberships(*, person: Person) -> list:
 def person_attendances(*, person: Person, present: bool):
     """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
     return (
-        Attendance.objects.filter(person=person, present=present, meeting__in=Meeting.objects.public())
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person, present=present)
         .select_related("meeting__body", "party", "organisation")
         .order_by("-meeting__date", "pk")
     )
 
 
 def person_presented_items(*, person: Person):
-    """Public items the person presented, newest first (for pagination; redact each page)."""
+    """Public items the person presented, newest first, with their decisions and case (for
+    pagination; redact each page). A page costs two queries whatever its length."""
     # Never a confidential paragraph: a presenter named there is part of what is secret.
     return (
         AgendaItem.objects.searchable()
         .filter(presenters=person)
-        .select_related("meeting__body")
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
         .order_by("-meeting__date", "position", "pk")
     )
+
+
+@dataclass
+class AttendanceYear:
+    """One body in one year of a person's attendance: meetings attended and missed."""
+
+    year: int
+    body_name: str
+    body_slug: str
+    attended: int
+    absent: int
+
+
+def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
+    """The person's attendance at public meetings per year and body, newest year first: one
+    aggregate query, however many meetings (a long-serving member attends thousands)."""
+    rows = (
+        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+        .annotate(year=ExtractYear("meeting__date"))
+        .values("year", "meeting__body__name", "meeting__body__slug")
+        .annotate(attended=Count("pk", filter=Q(present=True)), absent=Count("pk", filter=Q(present=False)))
+        .order_by("-year", "meeting__body__name")
+    )
+    return [
+        AttendanceYear(
+            year=row["year"],
+            body_name=row["meeting__body__name"],
+            body_slug=row["meeting__body__slug"],
+            attended=row["attended"],
+            absent=row["absent"],
+        )
+        for row in rows
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -677,7 +769,7 @@ def decision_items_page(*, ids: list[int], kind: str | None = None) -> list[Agen
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
-        .select_related("meeting__body")
+        .select_related("meeting__body__organisation", "case")
         .prefetch_related(Prefetch("decisions", queryset=decisions, to_attr="shown_decisions"))
     )
     by_id = {item.pk: item for item in items}
@@ -755,13 +847,17 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
 
     The excerpt comes from the summary and discussion only: the decisions are shown on their own
     line and the presenters once, so ``search_document`` (which holds both) would repeat them.
-    One fragment of about one or two sentences around the first match; PostgreSQL's default
-    (MaxWords=35, MinWords=15) runs to several lines when the words are long.
+    It is one or two whole sentences around the first match (the first sentences of the summary
+    without words), at most about two lines: ``meetings.excerpts.sentence_excerpt``.
     """
+    if not ids:
+        return []
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
-        .select_related("meeting__body__organisation")
+        # The stored vector and search text are the largest columns and never shown.
+        .defer("search_vector", "search_document")
+        .select_related("meeting__body__organisation", "case")
         .prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
             Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),
@@ -778,19 +874,20 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 stop_sel=HIGHLIGHT_STOP,
                 highlight_all=True,
             ),
+            # The whole text highlighted, cut at sentences here (meetings.excerpts): a fragment
+            # of ts_headline starts wherever its word count does, mid-sentence.
             excerpt=SearchHeadline(
                 Concat("summary", Value("\n"), "discussion", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
                 stop_sel=HIGHLIGHT_STOP,
-                max_words=30,
-                min_words=12,
-                max_fragments=1,
-                short_word=3,
+                highlight_all=True,
             ),
         )
     by_id = {item.pk: item for item in items}
+    for item in by_id.values():
+        item.excerpt = sentence_excerpt(getattr(item, "excerpt", None) or item.summary)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Membership, Person
 
-from .models import AgendaItem, Attendance, Body, Correction, Decision, Meeting
+from .cases import case_number_key, case_number_text
+from .models import AgendaItem, Attendance, Body, Case, Correction, Decision, Meeting
 
 DEMO_SECRETARY = ("sekreterare", "protokoll-demo")
 # A row's name, not a translated label: it must not change with the language of the request.
@@ -105,6 +106,72 @@ def agenda_items_refresh_all_search_documents(*, batch_size: int = 2000) -> int:
         with transaction.atomic():
             done += agenda_items_refresh_search_document(item_ids=ids[start : start + batch_size])
     return done
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cases (ärenden): paragraphs that carry the same case number
+
+
+@transaction.atomic
+def agenda_items_link_cases(*, item_ids) -> int:
+    """Links the given agenda items to the case their case number names, in their body's
+    organisation (creating the case when new), or to none; returns the number of items changed.
+
+    The importer, the editor and the admin's item page call this after writing items; it is an
+    explicit call, not a signal, so that bulk writes link in a few queries. A case left without
+    any paragraph is deleted. The meetings of changed items are touched (their pages link the case).
+    """
+    rows = list(
+        AgendaItem.objects.filter(pk__in=list(item_ids)).values_list(
+            "pk", "case_number", "case_id", "meeting_id", "meeting__body__organisation_id"
+        )
+    )
+    wanted = {}
+    for _pk, number, _case_id, _meeting_id, organisation_id in rows:
+        key = case_number_key(number)
+        if key:
+            wanted.setdefault((organisation_id, key), case_number_text(number)[:100])
+    cases = _cases_get_or_create(wanted)
+    changed: list[AgendaItem] = []
+    meeting_ids, left = set(), set()
+    for pk, number, case_id, meeting_id, organisation_id in rows:
+        target = cases.get((organisation_id, case_number_key(number)))
+        if target != case_id:
+            changed.append(AgendaItem(pk=pk, case_id=target))
+            meeting_ids.add(meeting_id)
+            if case_id is not None:
+                left.add(case_id)
+    # A council's year imported at once is thousands of items: a few UPDATEs, not one per item.
+    AgendaItem.objects.bulk_update(changed, ["case"], batch_size=1000)
+    if left:
+        Case.objects.filter(pk__in=left, items__isnull=True).delete()
+    if meeting_ids:
+        meetings_touch(meeting_ids=meeting_ids)
+    return len(changed)
+
+
+def _cases_get_or_create(wanted: dict[tuple[int, str], str]) -> dict[tuple[int, str], int]:
+    """The ids of the cases (organisation id, key) → number, created when missing, in three queries."""
+    if not wanted:
+        return {}
+
+    def existing() -> dict[tuple[int, str], int]:
+        found = Case.objects.filter(
+            organisation_id__in={org for org, _key in wanted}, slug__in={key for _org, key in wanted}
+        ).values_list("organisation_id", "slug", "pk")
+        return {(org, key): pk for org, key, pk in found if (org, key) in wanted}
+
+    ids = existing()
+    missing = [
+        Case(organisation_id=org, slug=key, number=wanted[(org, key)])
+        for org, key in wanted
+        if (org, key) not in ids
+    ]
+    if missing:
+        # Another save may create the same case at the same moment: the constraint keeps one.
+        Case.objects.bulk_create(missing, ignore_conflicts=True)
+        ids = existing()
+    return ids
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -208,6 +275,13 @@ def _editor_save(*, meeting_form, attendance_formset, items_formset, signatures_
     items_formset.instance = meeting
     _attendance_save(meeting=meeting, formset=attendance_formset)
     _items_save(meeting=meeting, formset=items_formset)
+    # A meeting moved to a body of another organisation takes its paragraphs to that one's cases.
+    moved = "body" in meeting_form.changed_data
+    agenda_items_link_cases(
+        item_ids=meeting.items.values_list("pk", flat=True)
+        if moved
+        else [form.instance.pk for form in items_formset.forms if form.instance.pk and form.has_changed()]
+    )
     signatures_formset.instance = meeting
     signatures_formset.save()
     if any(form.has_changed() for form in (attendance_formset, items_formset, signatures_formset)):

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 
 from members.models import Organisation, Party, Person
 
+from .filter_choices import choices_changed
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from .services import agenda_items_refresh_search_document, meetings_touch
 
@@ -184,3 +185,21 @@ def person_deleting(sender, instance, **kwargs):
             f"{instance} adjusted or presented in {len(protected)} records and cannot be deleted.",
             set(protected),
         )
+
+
+# The search filters' choice lists (meetings.filter_choices) are cached per version of the
+# archive: the newest meeting ``updated_at`` covers every write above; these writes change a
+# list without touching a meeting.
+
+
+@receiver(post_save, sender="members.Membership", dispatch_uid="membership_saved_filter_choices")
+@receiver(post_delete, sender="members.Membership", dispatch_uid="membership_deleted_filter_choices")
+@receiver(post_save, sender=Party, dispatch_uid="party_saved_filter_choices")
+@receiver(post_delete, sender=Party, dispatch_uid="party_deleted_filter_choices")
+@receiver(post_save, sender=Organisation, dispatch_uid="organisation_saved_filter_choices")
+@receiver(post_delete, sender=Organisation, dispatch_uid="organisation_deleted_filter_choices")
+@receiver(post_save, sender=Body, dispatch_uid="body_saved_filter_choices")
+@receiver(post_delete, sender=Body, dispatch_uid="body_deleted_filter_choices")
+@receiver(post_delete, sender=Meeting, dispatch_uid="meeting_deleted_filter_choices")
+def filter_choices_changed(sender, **kwargs):
+    choices_changed()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .access import user_can_access_body
+from .cases import case_number_key
 from .filters import DecisionFilterSet, SearchFilterSet
 from .models import Body
 from .page_cache import render_public_page
@@ -177,6 +178,23 @@ def item_detail(request, slug, date, position):
     if item.number is not None:
         return redirect(item, permanent=False)
     return _render_item(request, item)
+
+
+@require_safe
+def case_detail(request, organisation, slug):
+    """A case (ärende): its public paragraphs across the organisation's bodies, in date order."""
+    key = case_number_key(slug)
+    if key and key != slug:
+        # /arenden/gr/GR-2019-0456/ is the same case as /arenden/gr/gr-2019-456/.
+        return redirect("meetings:case_detail", organisation=organisation, slug=key, permanent=True)
+    case = selectors.case_public_get(organisation_slug=organisation, slug=slug)
+    summary = selectors.case_summary(case=case) if case is not None else None
+    if summary is None:
+        raise Http404(_("No published paragraph has this case number."))
+    paged = paginate(
+        request, selectors.case_paragraphs(case=case), per_page=selectors.CASE_PARAGRAPHS_PER_PAGE
+    )
+    return render(request, "meetings/case_detail.html", {"case": case, "summary": summary, "paged": paged})
 
 
 def _filter_panel(request, filterset) -> dict:

@@ -63,6 +63,7 @@ def person_detail(request, slug):
             "memberships": memberships,
             "current_memberships": [m for m in memberships if m.pk in current],
             "summary": selectors.people_with_parties_and_bodies([person])[0],
+            "attendance_years": selectors.person_attendance_by_year(person=person),
             "attended": attended,
             "absent": absent,
             "presented": presented,

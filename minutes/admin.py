@@ -11,6 +11,7 @@ ARCHIVE_SECTIONS = [
         [
             "meetings.Meeting",
             "meetings.AgendaItem",
+            "meetings.Case",
             "meetings.Decision",
             "meetings.Attendance",
             "meetings.Signature",

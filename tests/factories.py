@@ -6,6 +6,7 @@ import factory
 from django.utils.text import slugify
 
 from meetings.models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
+from meetings.services import agenda_items_link_cases
 from members.models import Membership, Organisation, Party, Person
 
 
@@ -76,12 +77,20 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
 class AgendaItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AgendaItem
+        skip_postgeneration_save = True
 
     meeting = factory.SubFactory(MeetingFactory)
     position = factory.Sequence(lambda n: n + 1)
     number = factory.LazyAttribute(lambda o: 100 + o.position)
     title = factory.Faker("sentence", locale="sv_SE", nb_words=5)
     summary = factory.Faker("paragraph", locale="sv_SE")
+
+    @factory.post_generation
+    def link_case(obj, create, extracted, **kwargs):
+        """As the importer and the editor do: the case number links the paragraph to its case."""
+        if create and obj.case_number:
+            agenda_items_link_cases(item_ids=[obj.pk])
+            obj.refresh_from_db(fields=["case"])
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

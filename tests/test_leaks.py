@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from meetings.models import AgendaItem, Attendance, Decision, Meeting
+from meetings.models import AgendaItem, Attendance, Case, Decision, Meeting
 from tests.crawler import crawl
 from tests.factories import (
     AgendaItemFactory,
@@ -53,6 +53,10 @@ CONVENTIONAL_SEEDS = [
     "/personer/",
     "/organ/",
 ]
+
+
+# A case number carried by a public paragraph and by paragraphs that are not public.
+SHARED_CASE_NUMBER = "KTN 2024/77"
 
 
 class Canaries:
@@ -106,7 +110,11 @@ def _fill(canaries: Canaries, meeting: Meeting, tag: str, *, party, organisation
             title=canaries.word(f"rubrik{tag}{position}"),
             summary=f"Underlag om {canaries.word(f'sammanfattning{tag}{position}')}.",
             discussion=canaries.word(f"diskussion{tag}{position}"),
-            case_number=canaries.word(f"dnr{tag}{position}"),
+            # The first a case of its own; the second shares its number with a public paragraph
+            # (whose case page must not show this one).
+            case_number=f"{canaries.word(f'dnr{tag}{position}')} 2024/{position}"
+            if position == 1
+            else SHARED_CASE_NUMBER,
         )
         _fill_item(canaries, item, f"{tag}{position}")
     meeting.refresh_from_db()
@@ -179,7 +187,13 @@ def _make_canaries(today: datetime.date) -> Canaries:
     AttendanceFactory(
         meeting=published, person=PersonFactory(name="Petra Kontrollperson", slug="petra-kontroll")
     )
-    AgendaItemFactory(meeting=published, position=1, number=1, title="Kontrollärende om parkering")
+    AgendaItemFactory(
+        meeting=published,
+        position=1,
+        number=1,
+        title="Kontrollärende om parkering",
+        case_number=SHARED_CASE_NUMBER,
+    )
     secret = AgendaItemFactory(
         meeting=published,
         position=2,
@@ -187,7 +201,7 @@ def _make_canaries(today: datetime.date) -> Canaries:
         title=canaries.word("sekretessrubrik"),
         summary=canaries.word("sekretesstext"),
         discussion=canaries.word("sekretessdiskussion"),
-        case_number=canaries.word("sekretessdnr"),
+        case_number=f"{canaries.word('sekretessdnr')} 2024/3",
         confidential=True,
         confidentiality_ground="OSL 26 kap. 1 §",
     )
@@ -201,7 +215,7 @@ def _make_canaries(today: datetime.date) -> Canaries:
         title=canaries.word("underpunktrubrik"),
         summary=canaries.word("underpunkttext"),
         discussion=canaries.word("underpunktdiskussion"),
-        case_number=canaries.word("underpunktdnr"),
+        case_number=f"{canaries.word('underpunktdnr')} 2024/4",
     )
     _fill_item(canaries, sub_point, "underpunkt")
     canaries.meetings.append(published)
@@ -236,6 +250,8 @@ def _seeds(canaries: Canaries) -> list[str]:
     seeds += [f"{decisions}?{urlencode({'body': body.slug})}" for body in canaries.bodies]
     seeds += [f"{decisions}?{urlencode({'party': party.abbreviation})}" for party in canaries.parties]
     seeds += [f"{decisions}?{urlencode({'kind': kind})}" for kind in Decision.Kind.values]
+    # Every case, those of paragraphs that are not public included, and a guessed one.
+    seeds += [case.get_absolute_url() for case in Case.objects.select_related("organisation")]
     people = reverse("members:person_index")
     seeds += [f"{people}?{urlencode({'q': person.name})}" for person in canaries.people]
     seeds += [f"{people}?{urlencode({'body': body.slug})}" for body in canaries.bodies]
@@ -304,6 +320,15 @@ def test_no_canary_anywhere_on_the_public_site(client, demo_archive):
     assert published.get_absolute_url() in ok
     assert "Sekretessbelagd paragraf" in visits[published.get_absolute_url()].text
     assert any("kontrollärende om parkering" in visit.text.lower() for visit in visits.values())
+    # The public paragraph's case page was reached through its link, and the cases of paragraphs
+    # that are not public have no page.
+    shared = Case.objects.get(slug="ktn-2024-77", organisation__bodies__slug="kontrollnamnden")
+    assert visits[shared.get_absolute_url()].status == 200
+    assert "Kontrollärende om parkering" in visits[shared.get_absolute_url()].text
+    hidden_cases = Case.objects.filter(items__in=canaries.items).exclude(pk=shared.pk).distinct()
+    assert hidden_cases.count() == 7
+    for case in hidden_cases:
+        assert visits[case.get_absolute_url()].status == 404
     assert sum(1 for url in ok if url.startswith("/personer/")) > 20
     assert len(ok) > 100
     for meeting in canaries.meetings[:-1]:

@@ -63,6 +63,8 @@ def test_connections_run_without_jit_and_parallel_workers_with_work_mem():
         assert cursor.fetchone()[0] == "32MB"
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
 
 
 @pytest.fixture

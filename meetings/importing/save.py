@@ -15,7 +15,7 @@ from members.models import Organisation, Party, Person
 from members.services import person_add_spelling, person_create, unique_slug
 
 from ..models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
-from ..services import agenda_items_refresh_search_document
+from ..services import agenda_items_link_cases, agenda_items_refresh_search_document
 from . import ImportProblem
 from .match import names_match
 from .parse import decision_kind, text_prepare
@@ -303,6 +303,7 @@ def _items_save(*, meeting: Meeting, items: list[dict], persons: dict[str, Perso
     Decision.objects.bulk_create(decisions, batch_size=1000)
     # bulk_create sends no signals: the search text of decisions and presenters is written here.
     agenda_items_refresh_search_document(item_ids=[item.pk for item in records])
+    agenda_items_link_cases(item_ids=[item.pk for item in records if item.case_number])
 
 
 def body_guess(name: str | None) -> Body | None:

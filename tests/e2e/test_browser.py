@@ -77,6 +77,8 @@ PAGES = [
     "/personer/?party=XYZ&q=ann",
     "/beslut/",
     "/beslut/?kind=assignment&year=abc",
+    "/arenden/goteborgsregionen/gr-2019-456/",
+    "/personer/lena-holmlund/",
 ]
 
 

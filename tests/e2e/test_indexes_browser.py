@@ -64,6 +64,8 @@ PUBLIC_PAGES = [
     "/beslut/",
     "/beslut/?kind=assignment",
     "/anslagstavla/",
+    "/arenden/goteborgsregionen/gr-2019-456/",
+    "/personer/lena-holmlund/",
     "/finns-inte/",
 ]
 

@@ -65,6 +65,9 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         lines = self.lines
         headings = _item_headings(lines, self.result.problems, self.levels)
         first_item = headings[0]["index"] if headings else len(lines)
+        if headings and all(h.get("contents") for h in headings):
+            # Items known only from a table of contents: the header runs on past it.
+            first_item = len(lines)
         closing = self._closing_start(headings)
         header = lines[:first_item]
         self._record_kind(header, headings)
@@ -183,7 +186,9 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin):
         result = self.result
         if result.paragraph_range is None:
             numbers = [item.number for item in result.items if item.number is not None]
-            if numbers:
+            # Paragraphs from § 1 on are the record from its start; an excerpt from § 49 on says
+            # nothing of the paragraphs around it.
+            if numbers and min(numbers) == 1:
                 result.paragraph_range = (min(numbers), max(numbers))
         if result.chair is None:
             chairs = [a.name for a in result.attendees if a.body_role == "chair" and a.present and a.name]

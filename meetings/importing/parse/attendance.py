@@ -352,7 +352,9 @@ def _split_aligned(text: str, *, inline: bool) -> list[str]:
                 pieces[0] = f"{head.strip()} {pieces[0]}"
             return [entry for piece in pieces if piece for entry in _officials_after_party(piece)]
     segments = [s.strip() for s in re.split(r"[,;]|\s+och\s+", text) if s.strip()]
-    if len(segments) >= (2 if inline else 3) and all(looks_like_name(s) for s in segments):
+    if len(segments) >= (2 if inline else 3) and all(
+        looks_like_name(_PART_ATTENDED.sub("", s).strip()) for s in segments
+    ):
         return segments
     if (
         inline

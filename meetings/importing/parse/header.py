@@ -41,7 +41,7 @@ _LABELS = [
         None,
     ),
     (
-        r"beslutande(?:\s+ledamöter)?|närvarande\s+ledamöter|ordinarie\s+ledamöter|ledamöter",
+        r"beslutande(?:\s+ledamöter)?|närvarande\s+ledamöter|ordinarie\s+ledamöter|ledamöter|deltagare(?=\s*:)",
         "group",
         "member",
     ),

@@ -9,20 +9,7 @@ from .normalise import _URL_LINE
 from .result import DecisionText, Item
 from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
-
-# In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
-# sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
-_RUN_ON = re.compile(
-    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+\S+\s+\S.*[.!?])$"
-)
-
-
-def _title_split(title: str) -> tuple[str, str]:
-    """A heading line that ends in a sentence: the title, and the sentence that ran on."""
-    match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
-    if not match:
-        return title, ""
-    return match.group("title"), match.group("rest")
+from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, run_on_lines, title_split
 
 
 class ItemsMixin:
@@ -83,13 +70,27 @@ class ItemsMixin:
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
             title = _CONTENTS_LEADER.sub("", title).strip()
-            title, run_on = _title_split(title)
+            title, run_on = title_split(title) if not heading.get("contents") else (title, "")
+            title = CLOCK_AFTER_TITLE.sub("", title) or title
+            listed = heading.get("listed_title")
+            if listed and listed.startswith(title):
+                title = listed  # The heading was cut short; the list of matters has it whole.
+            bracketed = BRACKETED_CASE.search(title)
+            if bracketed and case_number is None:
+                case_number = bracketed.group("case")
+                title = title[: bracketed.start()]
+            # A point that is itself the outcome: "Stian Rødven Eide valdes till ordförande, …".
+            outcome = (
+                title
+                if title.endswith(".") and len(title.split()) >= 5 and self._DECISION_VERBS.search(title)
+                else None
+            )
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1].rstrip()
             # A paragraph known only from the table of contents has a title and nothing else.
             body = [] if heading.get("contents") else lines[last + 1 : end]
             if run_on:
-                body = [run_on, *body]
+                body = [*run_on_lines(run_on), *body]
             if case_number is None:
                 for line in body[:3]:
                     match = re.match(r"^\s*(?:Dnr|Diarienummer)\.?\s*:?\s*(\S.*)$", line, re.IGNORECASE)
@@ -101,6 +102,8 @@ class ItemsMixin:
                 number=heading["number"], position=position, title=title[:500], case_number=case_number
             )
             self._item_body(item, body)
+            if outcome and not item.decisions:
+                item.decisions.append(DecisionText(text=outcome, kind=decision_kind(outcome)))
             self.result.items.append(item)
 
     def _item_body(self, item: Item, body: list[str]) -> None:
@@ -187,8 +190,10 @@ class ItemsMixin:
                 decision_lines[-1].append(stripped)
             else:
                 blocks[mode].append(line)
+        proposals = _proposals(body)
         for lines in decision_lines:
             text = _paragraphs(lines)
+            text = _granted(text, proposals) or text
             if text:
                 item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
         text = _paragraphs(blocks["text"])
@@ -202,6 +207,15 @@ class ItemsMixin:
             and "\n" not in text
             and len(text) <= 120
             and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+            and not text.endswith(":")
+            # Opening the meeting is no decision: "Ordföranden förklarar mötet öppnat."
+            and not re.search(r"\böppna(?:t|r|de|des|s)?\b|\bvälkomna\b", text, re.IGNORECASE)
+            # Nor is a report: "Lena Byström har kommit för att informera om arbetet."
+            and not re.search(
+                r"\b(?:informer\w*|redogö\w*|redogjorde|presenter\w*|berättar|berättade|föredrar|föredrog|anmälde|anmäler)\b",
+                text,
+                re.IGNORECASE,
+            )
         ):
             # The one short sentence under a § is its outcome: "Inga övriga ärenden."
             item.decisions.append(DecisionText(text=text, kind=decision_kind(text)))
@@ -211,8 +225,11 @@ class ItemsMixin:
         item.presenters = list(dict.fromkeys([*item.presenters, *self._presenters_in(item.text)]))
 
     _DECISION_VERBS = re.compile(
-        r"\b(väljs|valdes|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
-        r"läggs\s+till\s+handlingarna|noterar\s+informationen|beslutar|beslutade|i\s+uppdrag)\b",
+        r"\b(väljs|valdes|väljer|valde|utser|utsåg|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
+        r"(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna|noterar\s+informationen|beslutar"
+        r"|beslutade|i\s+uppdrag|bordlades|beslutades|bestämdes|godkände|fastställde"
+        r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann"
+        r"|(?:mötet|stämman|årsmötet|styrelsen|nämnden|utskottet|direktionen)\s+(?:bestämmer|bestämde|anser|ansåg)\s+att)\b",
         re.IGNORECASE,
     )
 
@@ -223,6 +240,19 @@ class ItemsMixin:
         # with a lower-case "att" after a finished sentence is the decision (an att-sats).
         paragraphs = [p for part in text.split("\n\n") for p in re.split(r"(?<=[.!?])\s+(?=att\s)", part)]
         for paragraph in paragraphs:
+            bullets = paragraph.split("\n")
+            if all(b.startswith("- ") for b in bullets):
+                # A list of what happened ("- Karl Sigfrid valdes till mötets ordförande."): the
+                # points that state an outcome are the decision.
+                decided = [b[2:] for b in bullets if len(b) <= 250 and self._DECISION_VERBS.search(b)]
+                if decided:
+                    item.decisions.append(
+                        DecisionText(text="\n".join(decided), kind=decision_kind(decided[0]))
+                    )
+                    rest = [b for b in bullets if b[2:] not in decided]
+                    if rest:
+                        kept.append("\n".join(rest))
+                    continue
             if re.match(r"att\s+\w", paragraph) and len(paragraph) <= 400:
                 item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
                 continue
@@ -234,9 +264,34 @@ class ItemsMixin:
                 and self._DECISION_VERBS.search(paragraph)
             ):
                 item.decisions.append(DecisionText(text=paragraph, kind=decision_kind(paragraph)))
+            elif sentence_count > 1 and (found := self._decision_sentences(paragraph)):
+                decided, rest = found
+                item.decisions.append(DecisionText(text=decided, kind=decision_kind(decided)))
+                if rest:
+                    kept.append(rest)
             else:
                 kept.append(paragraph)
         return "\n\n".join(kept)
+
+    # The outcome in a paragraph of several sentences, as a flattened page or a terse record has
+    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns."
+    _OUTCOME = re.compile(
+        r"\b(?:väljs|valdes|väljer|valde|utses|utsågs|utser|fastställs|fastställdes|fastställde|godkänns"
+        r"|godkändes|godkände|bordlades|bordläggs|beslöts|beslutades|beslutade(?:\s+\w+){0,2}\s+att"
+        r"|beslutar(?:\s+\w+){0,2}\s+att|beslöt|(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna"
+        r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann"
+        r"|(?:mötet|stämman|årsmötet|styrelsen|nämnden|utskottet|direktionen)\s+(?:bestämmer|bestämde|anser|ansåg)\s+att)\b",
+        re.IGNORECASE,
+    )
+
+    def _decision_sentences(self, paragraph: str) -> tuple[str, str] | None:
+        """The sentences of a paragraph that state an outcome, and the rest; None when none does."""
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", paragraph)
+        decided = [s for s in sentences if len(s) <= 250 and self._OUTCOME.search(s)]
+        if not decided:
+            return None
+        rest = " ".join(s for s in sentences if s not in decided)
+        return " ".join(decided), rest
 
     _NAME_RUN = rf"[{_UPPER}][\w'’-]+(?:\s+(?:von|af|de|van)?\s*[{_UPPER}][\w'’-]+){{1,3}}"
     _PRESENTER = re.compile(
@@ -332,6 +387,70 @@ def _paragraphs(lines: list[str]) -> str:
         else:
             merged.append(paragraph)
     return "\n\n".join("\n".join(p) for p in merged)
+
+
+# The proposal an item puts to the meeting: under "Förslag till beslut (inför mötet)", or "Att: …".
+_PROPOSAL_HEADING = re.compile(r"^(?:förslag\s+till\s+beslut|beslutsförslag)\b[^.]{0,40}:?$", re.IGNORECASE)
+_PROPOSAL_LINE = re.compile(r"^att\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
+# A decision that only grants or refuses the proposal's clauses: "Attsats bifalles", "attsats 1
+# bifalles. attsats 2 nekas.", "Förslaget bifalls".
+_GRANT = re.compile(
+    r"^(?:-\s*)?(?:att-?satse[nr]|att-?sats(?:erna)?|förslaget|yrkandet)\s*(?P<number>\d+)?\s+"
+    r"(?:(?P<granted>bifall(?:e)?s|bifölls|antas|godkänns)|nekas|avslås|avslogs|faller)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _proposals(body: list[str]) -> list[str]:
+    """The clauses of the proposal in an item's lines, in order."""
+    clauses: list[str] = []
+    collecting = False
+    for raw in body:
+        line = raw.strip()
+        match = _PROPOSAL_LINE.match(line)
+        if match:
+            clauses.append(match.group("text").strip())
+            continue
+        if _PROPOSAL_HEADING.match(line):
+            collecting = True
+            continue
+        if not collecting:
+            continue
+        if not line:
+            if clauses:
+                collecting = False
+            continue
+        heading = (
+            len(line) < 40 and not line.startswith("•") and line[:1].isupper() and not line.endswith(".")
+        )
+        if heading or ItemsMixin._SECTION_HEADING.match(line):
+            collecting = False
+            continue
+        if line.startswith("•") or not clauses:
+            clauses.append(line.lstrip("• ").strip())
+        else:
+            clauses[-1] = f"{clauses[-1]} {line}"
+    return clauses
+
+
+def _granted(decision: str, proposals: list[str]) -> str | None:
+    """The clauses a decision grants, when it says no more than which clauses it grants."""
+    if not proposals or not decision:
+        return None
+    grants = [_GRANT.match(line.strip()) for line in decision.split("\n") if line.strip()]
+    if not grants or not all(grants):
+        return None
+    chosen = []
+    for match in grants:
+        if not match.group("granted"):
+            continue
+        if match.group("number"):
+            number = int(match.group("number"))
+            if 1 <= number <= len(proposals):
+                chosen.append(proposals[number - 1])
+        else:
+            chosen.extend(proposals)
+    return "\n".join(dict.fromkeys(chosen)) or None
 
 
 def decision_kind(text: str) -> str:

@@ -52,13 +52,18 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 
 
 # "… godkändes. 55 Val av sekreterare …": a paragraph number without "§" inside a flattened page.
-_FLAT_NUMBER = re.compile(r"(?<!\.\.\s)(?<=\s)(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+[\s,])")
+# A short label of the body may stand before the number ("Sn 49 Sammanträdets öppnande"): the line
+# breaks before it.
+_FLAT_NUMBER = re.compile(
+    r"(?<!\.\.\s)(?<=\s)(?:[A-ZÅÄÖ][A-Za-zåäö]{0,2}\s)?(\d{1,4})\s+(?=(?:Dnr\s+)?[A-ZÅÄÖ][a-zåäö]+[\s,])"
+)
 
 
-def consecutive_run(candidates: list, *, number) -> list:
+def consecutive_run(candidates: list, *, number, latest: bool = False) -> list:
     """The longest run of candidates, in reading order, whose numbers go up by one (54, 55, 56 …).
 
-    Linear in the number of candidates: each extends the run that ends at the number before it.
+    Of runs equally long, the first; with ``latest``, the last. Linear in the number of
+    candidates: each extends the run that ends at the number before it.
     """
     runs: dict[int, list] = {}
     best: list = []
@@ -66,22 +71,29 @@ def consecutive_run(candidates: list, *, number) -> list:
         value = number(candidate)
         run = [*runs.pop(value - 1, []), candidate]
         runs[value] = run
-        if len(run) > len(best):
+        if len(run) > len(best) or (latest and len(run) == len(best)):
             best = run
     return best
 
 
 def _flat_number_breaks(lines: list[str]) -> set[tuple[int, int]]:
     """Where consecutive paragraph numbers (54, 55, 56 …) stand inside flattened lines: (line, offset)."""
-    found = [
-        (number, index, match.start())
-        for index, line in enumerate(lines)
-        if len(line) >= _FLAT_LINE
-        for match in _FLAT_NUMBER.finditer(line)
-        if (number := int(match.group(1))) >= 2
-    ]
-    best = consecutive_run(found, number=lambda candidate: candidate[0])
-    return {(index, offset) for _number, index, offset in best} if len(best) >= 2 else set()
+    found = []
+    for index, line in enumerate(lines):
+        if len(line) < _FLAT_LINE:
+            continue
+        # The page's own number, at its start and again in its running head, is no paragraph's.
+        page = re.match(r"\s*(\d{1,3})\s", line)
+        for match in _FLAT_NUMBER.finditer(line):
+            number = int(match.group(1))
+            if number >= 2 and not (page and number == int(page.group(1))):
+                found.append((number, index, match.start()))
+    # The header's presence lists ("VD Malungshem AB 132 Lars Bälter … 133") may run as long as the
+    # paragraphs after them: both are split.
+    first = consecutive_run(found, number=lambda candidate: candidate[0])
+    last = consecutive_run(found, number=lambda candidate: candidate[0], latest=True)
+    best = [*first, *last] if len(first) == len(last) else first
+    return {(index, offset) for _number, index, offset in best} if len(first) >= 2 else set()
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -104,11 +116,148 @@ def _unflatten(lines: list[str]) -> list[str]:
             piece.strip() for part in line.split("\n") for piece in _FLAT_BREAK.split(part.strip()) if piece
         ]
         if len(pieces) < 3:
-            # A long paragraph of prose, not a page of fields and headings.
-            result.append(line)
+            # A long paragraph of prose, not a page of fields and headings; split only before
+            # its paragraph numbers.
+            result.extend(line.split("\n"))
             continue
         result.extend(piece for piece in pieces if piece)
         result.append("")
+    return result
+
+
+# A row of a Markdown table, "§ 1 | Justering av protokoll … | |": the cells, without the rules.
+_TABLE_ROW = re.compile(r"^\s*\||\|\s*$|\s\|\s")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _table_row(line: str) -> str:
+    """A Markdown table row as its cells separated by spaces; a rule line ("|---|---|") as nothing."""
+    if "|" not in line:
+        return line
+    if _TABLE_RULE.match(line):
+        return ""
+    if not _TABLE_ROW.search(line):
+        return line
+    return " ".join(cell.strip() for cell in line.split("|") if cell.strip())
+
+
+# A LaTeX source, often with its line breaks lost: its macros, its sections and the points of its
+# lists ("\begin{enumerate} \item Mötet öppnades. \item …").
+_LATEX_SOURCE = re.compile(r"\\begin\{document\}|\\documentclass|\\newcommand")
+_LATEX_MACRO = re.compile(r"\\(?:re)?newcommand\s*\{?\\([a-zA-Z]+)\}?\s*\{([^{}]*)\}")
+_LATEX_TOKEN = re.compile(
+    r"\\begin\{(?P<begin>[a-zA-Z]+\*?)\}(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+    r"|\\end\{(?P<end>[a-zA-Z]+\*?)\}"
+    r"|\\item\b(?:\[[^\]]*\])?"
+    r"|\\(?P<section>(?:sub){0,2})section\*?\{(?P<title>[^{}]*)\}"
+)
+_LATEX_LAYOUT = re.compile(
+    r"\\(?:vspace|hspace|setlength|settowidth|addtolength|newlength|input|rhead|lhead|chead|rfoot|lfoot"
+    r"|cfoot|selectlanguage|label|thispagestyle|pagestyle|usepackage|documentclass)\*?"
+    r"(?:[ \t]*(?:\[[^\]]*\]|\{[^{}]*\}|\\(?!begin|end|item|(?:sub)*section|parbox|makebox|framebox)[a-zA-Z]+(?![a-zA-Z])))*"
+    # A box's width and position, not its content: "\parbox[t]{\tempOne}{Tid och plats:}".
+    r"|\\(?:parbox|makebox|framebox)(?:\[[^\]]*\])*\{[^{}]*\}"
+)
+_LATEX_ITEM = "\x00"
+# A source whose line breaks were lost (a line this long) is read as below; one with its lines is
+# read by its section headings alone.
+_FLAT_LATEX = 1000
+
+
+def _latex_text(text: str) -> str:
+    """A LaTeX source as lines: its macros without arguments expanded, a section as a heading line,
+    a point of an outermost numbered list as a heading (its first sentence) with its text beneath,
+    other points as bullets, and the remaining commands and braces removed."""
+    macros = {name: value.strip() for name, value in _LATEX_MACRO.findall(text)}
+    text = _LATEX_MACRO.sub(" ", text)
+    for _round in range(3):
+        for name, value in macros.items():
+            text = re.sub(rf"\\{name}(?![a-zA-Z])(?:\\ )?", lambda _m, v=value: v + " ", text)
+    # A comment cannot be told from the text that follows it once the line breaks are lost.
+    text = text.replace("%", " ")
+    # Each box of a layout in boxes ("\parbox{…}{Deltagare:}", "\parbox{…}{names}") starts a line.
+    text = re.sub(r"\\(?:parbox|makebox|framebox)(?:\[[^\]]*\])*\{[^{}]*\}", "\n", text)
+    text = _LATEX_LAYOUT.sub(" ", text)
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for match in _LATEX_TOKEN.finditer(text):
+        out.append(text[position : match.start()])
+        position = match.end()
+        if match.group("begin"):
+            stack.append(match.group("begin"))
+            out.append("\n")
+        elif match.group("end"):
+            if match.group("end") in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(match.group("end")) :]
+            out.append("\n")
+        elif match.group("title") is not None:
+            title = " ".join(match.group("title").replace("\\\\", " ").split())
+            out.append(f"\n\\{match.group('section')}section*{{{title}}}\n")
+        else:
+            lists = [env for env in stack if env in ("enumerate", "itemize", "description")]
+            outermost = lists == ["enumerate"]
+            out.append(f"\n{_LATEX_ITEM}" if outermost else "\n• ")
+    out.append(text[position:])
+    text = "".join(out).replace("\\\\", "\n").replace("``", "“").replace("''", "”")
+    text = re.sub(r"\\([&%$#_])", r"\1", text)
+    text = re.sub(r"\\[a-zA-Z]+\*?|\\(?=\s)|[{}$~]", " ", text)
+    lines = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line.startswith(_LATEX_ITEM):
+            line = line[1:].strip()
+            stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", line)
+            head, rest = (line[: stop.end()], line[stop.end() :].strip()) if stop else (line, "")
+            lines.extend(["", f"\\subsection*{{{head}}}", rest, ""])
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+# A function call of a Typst source: "#pagebreak()", "#attSatser([ stämman fastställer … ], [ … ])".
+_TYPST_CALL = re.compile(
+    r"^[ \t]*#[a-zA-Z][\w-]*\((?P<arguments>(?:[^()]|\([^()]*\))*)\)[ \t]*$", re.MULTILINE
+)
+
+
+def _typst_calls(text: str) -> str:
+    """Typst calls on lines of their own as their content: each [content] argument a bullet point."""
+
+    def content(match: re.Match) -> str:
+        rows = match.group("arguments").split("\n")
+        if len(rows) > 2 and any(len(re.findall(r"\[[^\[\]]*\]", row)) >= 2 for row in rows):
+            # A table, one row a line ("[Tekla Siesjö], [Nej],"): its rows stay as they are, for
+            # the attendance to read name and mark together.
+            return match.group(0)
+        parts = re.findall(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]", match.group("arguments"))
+        return "\n".join("• " + " ".join(part.split()) for part in parts if part.strip())
+
+    return _TYPST_CALL.sub(content, text)
+
+
+# A page of a PDF viewer's transcript that starts with a paragraph: after the page's running head
+# and number ("Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen …", "4 10 Dnr Justering
+# av protokoll …"), the paragraph's number and title.
+_PAGE_START_PARAGRAPH = re.compile(
+    r"^(?P<head>.{0,80}?\b\d{1,3}\s?\(\d{1,3}\)|\d{1,3})\s+"
+    r"(?=\d{1,4}\s+(?:Dnr\b[\s\S]{0,20}?\s)?[A-ZÅÄÖ][a-zåäö]+\s)"
+)
+
+
+def _page_start_paragraphs(lines: list[str]) -> list[str]:
+    """Lines of transcript pages split after the running head when a paragraph starts the page."""
+    result = []
+    for line in lines:
+        # The page's number at its foot, "… justera protokollet. 4 (20)".
+        line = re.sub(r"(?<=[.!?])\s+\d{1,3}\s?\(\d{1,3}\)$", "", line)
+        match = _PAGE_START_PARAGRAPH.match(line)
+        if match:
+            # A page's number alone is furniture.
+            head = "" if match.group("head").isdigit() else match.group("head")
+            result.extend([head, line[match.end() :]])
+        else:
+            result.append(line)
     return result
 
 
@@ -120,6 +269,10 @@ def text_prepare(text: str) -> list[str]:
 def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     """The clean lines, and the markup headings among them: line index → level (1 is the top)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if "#" in text:
+        text = _typst_calls(text)
+    if _LATEX_SOURCE.search(text) and max(len(line) for line in text.split("\n")) > _FLAT_LATEX:
+        text = _latex_text(text)
     text = _FRONT_MATTER.sub("", text)
     text = _HTML_COMMENT.sub("\n", text)
     if _HTML_TAG.search(text):
@@ -136,9 +289,9 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     for char in "\u200b\ufeff\u00ad":
         text = text.replace(char, "")
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [_table_row(line.rstrip()) for line in text.split("\n")]
     lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
-    lines = _unflatten(_undouble(lines))
+    lines = _page_start_paragraphs(_unflatten(_undouble(lines)))
     levels: dict[int, int] = {}
     for index, line in enumerate(lines):
         for pattern in (_MARKDOWN_HEADING, _TYPST_HEADING):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .attendance import _PARTY, PARAGRAPH_DIGITS
 from .normalise import consecutive_run
 from .shapes import _UPPER
+from .titles import title_split
 
 _PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
 # A line of a table of contents: dotted leaders and a page number ("Förändring av ärendelista ..... 5").
@@ -27,9 +28,21 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     title = " ".join(title.split())
     last = index
     for _attempt in range(3):
-        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        # A wrapped entry of a table of contents ends in its leader and page number.
+        following = _CONTENTS_LEADER.sub("", lines[last + 1]).strip() if last + 1 < len(lines) else ""
         if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
             # A title wrapped mid-phrase goes on in lower case on the very next line.
+            title = f"{title} {following}"
+            last += 1
+            continue
+        if (
+            title
+            and following
+            and len(following) <= 80
+            and not _CONTENTS_LEADER.search(lines[last])
+            and _CONTENTS_LEADER.search(lines[last + 1])
+        ):
+            # An entry of a table of contents goes on to its leader.
             title = f"{title} {following}"
             last += 1
             continue
@@ -38,9 +51,10 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
         j = last + 1
         while j < len(lines) and not lines[j].strip() and j - last < 3:
             j += 1
-        if j >= len(lines) or not lines[j].strip() or len(lines[j].strip()) > 80:
+        wrapped = _CONTENTS_LEADER.sub("", lines[j]).strip() if j < len(lines) else ""
+        if not wrapped or len(wrapped) > 80:
             break
-        title = f"{title} {lines[j].strip()}"
+        title = f"{title} {wrapped}"
         last = j
     return title, last
 
@@ -176,12 +190,31 @@ def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
     return headings if len(headings) >= 2 else []
 
 
+def _outline_bullets(lines: list[str], headings: list[dict]) -> list[dict]:
+    """Markdown notes kept as an outline: under a heading, top-level bullet points with points
+    nested beneath them are the agenda points, each an item after the heading's own."""
+    if not headings:
+        return headings
+    result = []
+    for position, heading in enumerate(headings):
+        result.append(heading)
+        end = headings[position + 1]["index"] if position + 1 < len(headings) else len(lines)
+        points = [i for i in range(heading["index"] + 1, end) if lines[i].startswith("• ")]
+        nested = [i for i in points if i + 1 < end and re.match(r"^\s+• ", lines[i + 1])]
+        if len(nested) >= 2 and len(nested) * 2 >= len(points):
+            result.extend({"index": i, "number": None, "title": lines[i][2:].strip()} for i in points)
+    return result
+
+
 # "54 Godkännande av dagordning", "Sn 49 Sammanträdets öppnande", "KS 12 Budget": a paragraph
 # number without the § sign, after an optional short label of the body.
 # With a full stop ("3. Val av justerare") the number is the agenda's, not a paragraph's.
 _BARE_NUMBER_HEADING = re.compile(
     r"^\s*(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?(\d{1,4})\s+(?:Dnr\s+)?([A-ZÅÄÖ]\S.*)$"
 )
+
+
+_PAGE_MARK = re.compile(r"\b(?:Sida\s+)?\d{1,3}\s?\(\d{1,3}\)$")
 
 
 def _bare_number_headings(lines: list[str]) -> list[dict]:
@@ -198,7 +231,99 @@ def _bare_number_headings(lines: list[str]) -> list[dict]:
                 {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
             )
     best = consecutive_run([c for c in candidates if c["number"] >= 2], number=lambda c: c["number"])
-    return best if len(best) >= 2 else []
+    if len(best) >= 2:
+        return best
+    # One paragraph at the top of a page, under the page's number ("Sida 3 (24)"): an excerpt of one.
+    at_page_start = [c for c in candidates if c["index"] and _PAGE_MARK.search(lines[c["index"] - 1])]
+    return at_page_start[:1] if len(at_page_start) == 1 else []
+
+
+# "1.1.2. Mötessekreterare": an agenda numbered as an outline, points with sub-points.
+_OUTLINE_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ].{0,149})$")
+
+
+def _outline_next(previous: tuple[int, ...] | None) -> set[tuple[int, ...]]:
+    """The numbers that may follow an outline number: its first sub-point, or the next at any level."""
+    if previous is None:
+        return {(1,)}
+    following = {(*previous, 1)}
+    for depth in range(1, len(previous) + 1):
+        following.add((*previous[: depth - 1], previous[depth - 1] + 1))
+    return following
+
+
+def _outline_headings(lines: list[str]) -> list[dict]:
+    """The points of an agenda numbered as an outline ("1.", "1.1.", "1.1.1."), for notes of
+    associations and parties.
+
+    A point is an item when it has no sub-points, or has its own text before the first one; a
+    point that only groups sub-points ("1.1. Val av mötesfunktionärer") is not. A number out of
+    sequence ("1." of a list inside an item) is the item's text.
+    """
+    chain: list[tuple[tuple[int, ...], int, str]] = []
+    for index, line in enumerate(lines):
+        if line[:1].isspace():
+            continue
+        match = _OUTLINE_HEADING.match(line)
+        if not match:
+            continue
+        number = tuple(int(part) for part in match.group(1).split("."))
+        if number in _outline_next(chain[-1][0] if chain else None):
+            chain.append((number, index, match.group(2).strip()))
+    if len(chain) < 3 or not any(len(number) > 1 for number, _index, _title in chain):
+        return []
+    headings = []
+    for position, (number, index, title) in enumerate(chain):
+        following = chain[position + 1] if position + 1 < len(chain) else None
+        grouping = following and following[0][: len(number)] == number
+        if grouping and not any(line.strip() for line in lines[index + 1 : following[1]]):
+            continue
+        headings.append({"index": index, "number": None, "title": title})
+    return headings
+
+
+# A list of the matters of the meeting, each after its case-number label (the numbers lost in
+# extraction): "Förteckning över valnämndens ärenden … Dnr Justering av protokoll Dnr Begäran …".
+_MATTERS_LIST = re.compile(
+    r"\b(?:förteckning\s+över|ärendelista|ärendeförteckning|innehållsförteckning|behandlade\s+\w*ärenden)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
+    """The paragraphs with those of a list of matters that the excerpt leaves out, after them.
+
+    A paragraph whose title was cut short takes the list's title for it.
+    """
+    entries: list[str] = []
+    for line in lines:
+        if _MATTERS_LIST.search(line) and len(re.findall(r"\bDnr\b", line)) >= 3:
+            parts = re.split(r"\s*\bDnr\b[\s:.]*", line)[1:]
+            entries = [re.sub(r"\s*\(\d{1,3}\)$", "", part).strip() for part in parts]
+            entries = [entry for entry in entries if entry[:1].isupper()]
+            break
+    if not entries:
+        entries = [entry["title"] for entry in _contents_entries(lines, [])]
+    if not entries:
+        return headings
+    result = list(headings)
+    for entry in entries:
+        known = next(
+            (
+                h
+                for h in result
+                if (title := title_split(h["title"])[0])
+                and (entry.startswith(title) or title.startswith(entry))
+            ),
+            None,
+        )
+        if known is None:
+            result.append(
+                {"index": len(lines), "number": None, "title": entry, "contents": True, "end": None}
+            )
+        elif len(entry) > len(known["title"]):
+            known["listed_title"] = entry
+    return result
 
 
 def _item_headings(
@@ -207,6 +332,9 @@ def _item_headings(
     """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
     headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
+        return headings
+    headings = _outline_headings(lines)
+    if headings:
         return headings
 
     expected = 1
@@ -231,17 +359,25 @@ def _item_headings(
         if inner is not None and number == inner:
             inner += 1
             continue
-        if number != expected:
+        title = match.group(2).strip()
+        # A heading of a flattened page runs on into its text ("3. Val av mötesordförande Mötet
+        # väljer …"); there, a number lost in extraction may leave a gap of one.
+        short, run_on = title_split(title)
+        flat = bool(run_on) and len(short) <= 80
+        if number != expected and not (flat and headings and number == expected + 1):
             continue
         inner = None
-        title = match.group(2).strip()
-        if not title[0].isupper() or len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60):
+        too_long = len(title) > 150 or (title.endswith((".", ",")) and len(title) > 60)
+        if not title[0].isupper() or (too_long and not flat):
             continue
         headings.append({"index": index, "number": None, "title": title})
-        expected += 1
+        expected = number + 1
     if len(headings) >= 2:
         return headings
-    headings = _bare_number_headings(lines) or _markup_headings(lines, levels or {})
+    bare = _bare_number_headings(lines)
+    if bare:
+        return _listed_matters(lines, bare)
+    headings = _outline_bullets(lines, _markup_headings(lines, levels or {}))
     if headings:
         return headings
     # "1) Mötets öppnande": tried last, since "2) Name, title" is also how guests for an item are listed.
@@ -251,7 +387,124 @@ def _item_headings(
         if match and int(match.group(1)) == expected and not _PARTY.search(line):
             headings.append({"index": index, "number": None, "title": match.group(2).strip()})
             expected += 1
-    return headings if len(headings) >= 2 else []
+    if len(headings) >= 2:
+        return headings
+    return _contents_entries(lines, problems if problems is not None else []) or _standalone_headings(lines)
+
+
+# What a heading standing alone is not: a field of the header, a sentence, a list's introduction.
+_NOT_A_HEADING = re.compile(
+    r"^(?:plats|tid|datum|närvarande|frånvarande|deltagare|kallade|ordförande|sekreterare|justerare"
+    r"|protokoll|mötesprotokoll|dagordning)\b|[.,:;]$|^[•-]",
+    re.IGNORECASE,
+)
+_HEADER_FIELD = re.compile(
+    r"^[•-]?\s*(?:plats|tid|datum|närvarande)\s*:|^[•-]?\s*\d{1,2}\s+\w+\s+\d{1,2}[:.]\d{2}$", re.IGNORECASE
+)
+
+
+def _standalone_headings(lines: list[str]) -> list[dict]:
+    """Headings without numbers, each a short line standing alone between empty lines with its
+    text or list beneath: notes of associations exported from a wiki or a word processor.
+
+    Tried last. The first line is the document's title; a heading over header fields only
+    ("Plats: …", "14 mars 14:00") is no item.
+    """
+    headings = []
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        if not line or lines[index - 1].strip() or (index + 1 < len(lines) and lines[index + 1].strip()):
+            continue
+        if len(line) > 80 or not line[:1].isupper() or _NOT_A_HEADING.search(line):
+            continue
+        headings.append({"index": index, "number": None, "title": line})
+    # A heading followed at once by another heading is a sub-title, not an item; one over header
+    # fields only is part of the header.
+    kept = []
+    for position, heading in enumerate(headings):
+        end = headings[position + 1]["index"] if position + 1 < len(headings) else len(lines)
+        body = [line.strip() for line in lines[heading["index"] + 1 : end] if line.strip()]
+        if not body or all(_HEADER_FIELD.match(line) for line in body):
+            continue
+        kept.append(heading)
+    return kept if len(kept) >= 3 else []
+
+
+# An entry of a table of contents without "§": "Kvartalsrapport med helårsprognos... 3", also
+# several in one flattened line ("… regionfullmäktige... 2 Förslag om inställt sammanträde... 3").
+_CONTENTS_ENTRY = re.compile(
+    r"(?P<title>(?:[^.…]|\.(?!\s?\.))*?[^\s.…])\s*(?:(?:\.\s?){2,}|…+)\s*(?:\d{1,3}\b)?"
+)
+_CONTENTS_LABEL = re.compile(
+    r"^.*\b(?:Innehållsförteckning|Innehåll|Ärendelista|Ärendeförteckning)\b\s*", re.IGNORECASE
+)
+# The running head of a flattened page before its contents: "Regionfullmäktige PROTOKOLL Nya …".
+_RUNNING_HEAD = re.compile(r"^.{0,60}?\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\s+(?=[A-ZÅÄÖ])")
+_CONTENTS_TITLE = 200
+# Entries for the parts of the record that are no agenda item.
+_CONTENTS_NOT_AN_ITEM = re.compile(
+    r"^(?:beslutande|närvarande|ledamöter|ersättare|övriga\s+(?:närvarande|deltagande)|justering\w*"
+    r"|underskrifter|paragrafer|anslag|bevis|innehåll\w*)\b"
+    # The dotted lines of the signatures: "Ordförande ……", "Per Lundin Justerande ……".
+    r"|.*\b(?:ordförande|sekreterare|justerande|justerare)$",
+    re.IGNORECASE,
+)
+
+
+def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
+    """The entries of a table of contents, as items, when the excerpt holds no item of its own.
+
+    Their page numbers are no paragraph numbers: the items have none. Tried last, when no other
+    layout of items is found.
+    """
+    headings: list[dict] = []
+    labelled = False
+    for index, line in enumerate(lines):
+        if not _CONTENTS_LEADER.search(line) and not re.search(r"(?:\.\s?){3,}|…", line):
+            continue
+        label = _CONTENTS_LABEL.match(line)
+        if label:
+            labelled = True
+            line = line[label.end() :]
+        line = _RUNNING_HEAD.sub("", line)
+        for match in _CONTENTS_ENTRY.finditer(line):
+            text = " ".join(match.group("title").split())
+            # "1 Östersunds kommuns Kulturstrategi": the paragraph number of an entry that kept it.
+            numbered = re.match(r"^(\d{1,4})\s+(?=[A-ZÅÄÖ])", text)
+            number = int(numbered.group(1)) if numbered else None
+            text = text[numbered.end() :] if numbered else text
+            if len(text) < 3 or not text[:1].isupper() or _CONTENTS_NOT_AN_ITEM.match(text):
+                continue
+            titles = _entries_apart(text) if len(text) > _CONTENTS_TITLE or labelled else [text]
+            if any(len(title) > _CONTENTS_TITLE for title in titles):
+                problems.append(
+                    _("Entries of the table of contents could not be told apart: “%(text)s”.")
+                    % {"text": text[:300]}
+                )
+                titles = [title for title in titles if len(title) <= _CONTENTS_TITLE]
+            for title in titles:
+                headings.append(
+                    {"index": index, "number": number, "title": title, "contents": True, "end": None}
+                )
+                number = None
+    if len(headings) >= 3 or (headings and labelled):
+        return headings
+    return []
+
+
+# Where one title of a run-together contents starts: a word as agenda titles start ("Förändring",
+# "Medlemskap", "Information", "Övriga frågor", "Interpellation", "Medborgarförslag"), after a
+# word of the title before, not after its punctuation ("Motion. Kostnadsfria måltider …").
+_ENTRY_START = re.compile(
+    r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|else|elser|skap|tion|tioner|ion|ioner"
+    r"|förslag|rapport|frågor|val)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
+    r"|Ansökan|Yttrande|Avsägelse|Avsägelser|Godkännande|Fastställande)\b)"
+)
+
+
+def _entries_apart(text: str) -> list[str]:
+    """The titles of contents entries that ran together when their leaders and page numbers were lost."""
+    return [part.strip() for part in _ENTRY_START.split(text) if part.strip()]
 
 
 class SegmentMixin:
@@ -264,7 +517,14 @@ class SegmentMixin:
     )
 
     def _closing_start(self, headings) -> int:
-        start = max((h["index"] for h in headings if not h.get("contents")), default=-1) + 1
+        paragraphs = [h for h in headings if not h.get("contents")]
+        start = max((h["index"] for h in paragraphs), default=-1) + 1
+        last = max(paragraphs, key=lambda h: h["index"]) if paragraphs else None
+        if last is not None and not last["title"].strip():
+            # "§ 6" with its title on the next line: "Nästa sammanträde" is the item, not the closing.
+            while start < len(self.lines) and not self.lines[start].strip():
+                start += 1
+            start += 1
         for index in range(start, len(self.lines)):
             if self._CLOSING.match(self.lines[index]):
                 return index

@@ -1,0 +1,85 @@
+"""Excerpts of search results that read as sentences.
+
+PostgreSQL's ``ts_headline`` cuts a fragment a number of words around the match, so an excerpt
+starts mid-sentence ("…av kommunerna, där Nämnden…"). Here the whole text comes highlighted
+(``HighlightAll``) and is cut at sentence boundaries instead: the sentence with the first match,
+with the next one when it is short; "…" marks text left out before or after. Only a sentence
+longer than an excerpt is cut inside, between words, around the match.
+"""
+
+import re
+
+# Marks around highlighted words in SearchHeadline output: characters no record contains, so the
+# excerpt can be HTML-escaped whole and only these turned into <mark> (see templatetags.archive).
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_STOP = "\ue001"
+MARKS = HIGHLIGHT_START + HIGHLIGHT_STOP
+ELLIPSIS = "…"
+# At most this many words, "…" included: about two lines of a result.
+MAX_WORDS = 30
+# A sentence shorter than this is followed by the next one.
+SHORT_SENTENCE = 12
+# Words of context before the match when a long sentence is cut inside.
+WORDS_BEFORE_MATCH = 8
+
+# Abbreviations after which a full stop ends no sentence (Swedish records: "bl.a.", "t.ex.", "kl.").
+_ABBREVIATIONS = {
+    "bl.a", "t.ex", "m.m", "m.fl", "ca", "kl", "nr", "s.k", "p.g.a", "pga", "dvs", "d.v.s", "osv",
+    "o.s.v", "t.o.m", "fr.o.m", "f.d", "resp", "jfr", "tel", "st", "inkl", "exkl", "enl", "ang",
+    "t.ex.", "mfl", "mm", "e.d", "bet", "prop", "kap", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "okt", "nov", "dec", "ordf", "v", "vice", "dnr", "avd", "forts",
+}  # fmt: skip
+# A sentence ends at ".", "!" or "?" (with any closing quote or bracket) followed by space and a
+# capital, a digit, a quote, a bullet or a highlight mark before one of those.
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[" + MARKS + r"]?[A-ZÅÄÖÉ0-9\"'”“•–-])")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, in order: lines are split at sentence ends, a line break ends a
+    sentence too (bullets, paragraphs), and a list's bullet is dropped."""
+    found = []
+    for line in (text or "").splitlines():
+        line = _BULLET.sub("", " ".join(line.split()))
+        if not line:
+            continue
+        start = 0
+        for match in _END.finditer(line):
+            before = line[start : match.start()].split()
+            last = before[-1].rstrip(".!?\"'”’)]").strip(MARKS).lower() if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue  # "bl.a. Göteborg", "A. Svensson": no sentence ends there
+            found.append(line[start : match.start()].strip())
+            start = match.end()
+        found.append(line[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+def sentence_excerpt(text: str, *, max_words: int = MAX_WORDS) -> str:
+    """One or two whole sentences of ``text`` around its first highlight mark (the first sentences
+    when it has none), with "…" where text is left out; never a word cut in half."""
+    parts = sentences(text)
+    if not parts:
+        return ""
+    first = next((index for index, part in enumerate(parts) if HIGHLIGHT_START in part), 0)
+    chosen = [parts[first]]
+    if len(chosen[0].split()) < SHORT_SENTENCE and first + 1 < len(parts):
+        following = parts[first + 1]
+        if len(chosen[0].split()) + len(following.split()) <= max_words - 2:
+            chosen.append(following)
+    words = " ".join(chosen).split()
+    before = first > 0
+    after = first + len(chosen) < len(parts)
+    room = max_words - before - after
+    if len(words) > room:
+        # One long sentence: a window of words around the match, cut between words.
+        match = next((index for index, word in enumerate(words) if HIGHLIGHT_START in word), 0)
+        budget = max_words - 2
+        # From the sentence's start when the match is early enough to be seen with words after it.
+        start = (
+            0 if match < budget - WORDS_BEFORE_MATCH else min(match - WORDS_BEFORE_MATCH, len(words) - budget)
+        )
+        before = before or start > 0
+        after = after or start + budget < len(words)
+        words = words[start : start + budget]
+    return " ".join([ELLIPSIS] * before + words + [ELLIPSIS] * after)

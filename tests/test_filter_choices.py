@@ -1,0 +1,132 @@
+"""The search filters' choice lists: cached per version of the archive, never stale, never more
+than the public rule allows, and rendered as the same markup a browser posts back."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from meetings import services
+from meetings.filter_choices import FastSelect, filter_choices
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PartyFactory,
+    PersonFactory,
+)
+from tests.forms import form_fields
+
+pytestmark = pytest.mark.django_db
+
+
+def _options(html: str, name: str) -> list[str]:
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, f"no select {name}"
+    return re.findall(r'<option value="([^"]*)"', select[1])
+
+
+def _search(client, **params) -> str:
+    response = client.get("/sok/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_search_reads_the_choices_from_the_cache(client):
+    AttendanceFactory(meeting=MeetingFactory(published=True), party=PartyFactory(abbreviation="MP"))
+    with CaptureQueriesContext(connection) as first:
+        _search(client, q="zyxwvuq")
+    with CaptureQueriesContext(connection) as second:
+        html = _search(client, q="zyxwvuq")
+    assert "MP" in _options(html, "party")
+    # The four lists follow the public rule through attendance and memberships; cached, only the
+    # archive's version (the newest updated_at) is read.
+    assert len(second.captured_queries) == len(first.captured_queries) - 4
+    assert not any("members_party" in query["sql"] for query in second.captured_queries)
+
+
+def test_publishing_a_meeting_adds_its_body_party_and_municipality_at_once(client):
+    municipality = OrganisationFactory(name="Lerums kommun", slug="lerum", kind="municipality")
+    body = BodyFactory(name="Utkastnämnden", slug="utkastnamnden")
+    draft = MeetingFactory(
+        body=body, date=timezone.localdate() - datetime.timedelta(days=10), chair=PersonFactory()
+    )
+    draft.adjusters.add(PersonFactory())
+    AttendanceFactory(meeting=draft, party=PartyFactory(abbreviation="UTK"), organisation=municipality)
+    AgendaItemFactory(meeting=draft, title="Kompetens")
+    html = _search(client, q="kompetens")
+    assert "utkastnamnden" not in _options(html, "body")
+    assert "UTK" not in _options(html, "party") and "lerum" not in _options(html, "municipality")
+
+    services.meeting_adjust(meeting=draft, adjusted_on=draft.date)
+    services.meeting_post(meeting=draft, posted_on=timezone.localdate())
+    html = _search(client, q="kompetens")
+    assert "utkastnamnden" in _options(html, "body")
+    assert "UTK" in _options(html, "party") and "lerum" in _options(html, "municipality")
+    assert "Kompetens" in _search(client, q="kompetens", body="utkastnamnden", party="UTK")
+
+
+def test_a_protocol_posted_for_tomorrow_is_no_choice_today(client):
+    today = timezone.localdate()
+    MeetingFactory(published=True)  # the archive is not empty
+    body = BodyFactory(slug="imorgon")
+    MeetingFactory(
+        body=body,
+        status="published",
+        date=today,
+        adjusted_on=today,
+        posted_on=today + datetime.timedelta(days=1),
+    )
+    assert "imorgon" not in _options(_search(client), "body")
+    assert "imorgon" not in [choice.key for choice in filter_choices()["body"]]
+
+
+def test_a_membership_or_a_renamed_body_shows_without_waiting(client):
+    meeting = MeetingFactory(published=True, body__name="Gamla namnet")
+    html = _search(client)
+    assert "Gamla namnet" in html
+    party = PartyFactory(abbreviation="NYA")
+    assert "NYA" not in _options(html, "party")
+    MembershipFactory(body=meeting.body, party=party)
+    meeting.body.name = "Nya namnet"
+    meeting.body.save()
+    html = _search(client)
+    assert "NYA" in _options(html, "party")
+    assert "Nya namnet" in html and "Gamla namnet" not in html
+
+
+def test_a_chosen_filter_is_posted_back_as_rendered(client):
+    """The form as a browser submits it: the chosen body stays chosen, the others are not sent."""
+    meeting = MeetingFactory(published=True, body__slug="styrgruppen", body__name="Styrgruppen")
+    MeetingFactory(published=True, body__slug="andra", body__name="Andra <organet>")
+    AgendaItemFactory(meeting=meeting, title="Kompetens")
+    html = _search(client, q="kompetens", body="styrgruppen")
+    assert "Andra &lt;organet&gt;" in html
+    fields = dict(form_fields(html, "role"))
+    assert fields["body"] == "styrgruppen" and fields["party"] == "" and fields["q"] == "kompetens"
+    again = _search(client, **fields)
+    assert "Kompetens" in again and 'class="notice"' not in again
+
+
+def test_an_unknown_choice_is_explained_and_ignored(client):
+    AgendaItemFactory(meeting=MeetingFactory(published=True), title="Kompetens")
+    html = _search(client, q="kompetens", body="finns-inte", party="XYZ")
+    assert 'class="notice"' in html or "field--error" in html
+    assert "Kompetens" in html
+
+
+def test_fast_select_writes_the_markup_of_djangos_select():
+    from django import forms
+
+    choices = [("", "Alla"), ("a&b", "A & B"), ("c", "C")]
+    ours = FastSelect(choices=choices).render("body", "a&b", attrs={"id": "id_body", "aria-invalid": True})
+    django = forms.Select(choices=choices).render(
+        "body", "a&b", attrs={"id": "id_body", "aria-invalid": True}
+    )
+    assert ours.split() == django.split()

@@ -1,0 +1,129 @@
+"""A person's page: the decisions of the paragraphs they presented, and their attendance by year."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from meetings.models import Attendance, Meeting
+from meetings.selectors import person_attendance_by_year
+
+from .factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DecisionFactory,
+    MeetingFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _attend(person, body, date, *, present=True, published=True):
+    meeting = MeetingFactory(body=body, date=date, published=published)
+    AttendanceFactory(meeting=meeting, person=person, present=present)
+    return meeting
+
+
+def test_attendance_by_year_counts_each_body_and_year(client):
+    """Meetings attended and absent per body and year, newest year first, drafts not counted; each
+    row links to the body's page of that year."""
+    person = PersonFactory(name="Maria Ljung")
+    board = BodyFactory(name="Kommunstyrelsen", slug="ks")
+    council = BodyFactory(name="Kommunfullmäktige", slug="kf")
+    for day in (3, 10, 17):
+        _attend(person, board, datetime.date(2021, 2, day))
+    _attend(person, board, datetime.date(2021, 3, 3), present=False)
+    _attend(person, council, datetime.date(2021, 6, 14))
+    _attend(person, board, datetime.date(2022, 2, 2), present=False)
+    _attend(person, board, datetime.date(2022, 3, 2))
+    _attend(person, board, datetime.date(2022, 4, 6), published=False)
+
+    rows = [(r.year, r.body_name, r.attended, r.absent) for r in person_attendance_by_year(person=person)]
+    assert rows == [
+        (2022, "Kommunstyrelsen", 1, 1),
+        (2021, "Kommunfullmäktige", 1, 0),
+        (2021, "Kommunstyrelsen", 3, 1),
+    ]
+    page = client.get(person.get_absolute_url()).content.decode()
+    section = page[page.index('id="years-title"') : page.index('id="attended-title"')]
+    assert 'href="/organ/ks/2022/"' in section and 'href="/organ/kf/2021/"' in section
+    assert "/organ/ks/2023/" not in section
+
+
+def test_attendance_by_year_is_one_query_for_thousands_of_meetings():
+    """A long-serving member's 3,000 meetings are summed by the database, in one query."""
+    person = PersonFactory()
+    bodies = [BodyFactory() for _ in range(3)]
+    start = datetime.date(2000, 1, 1)
+    meetings = Meeting.objects.bulk_create(
+        [
+            Meeting(
+                body=bodies[n % 3],
+                date=start + datetime.timedelta(days=3 * n),
+                status=Meeting.Status.PUBLISHED,
+                record_kind=Meeting.RecordKind.NOTES,
+            )
+            for n in range(3000)
+        ]
+    )
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=m, person=person, present=n % 10 != 0) for n, m in enumerate(meetings)]
+    )
+    with CaptureQueriesContext(connection) as queries:
+        rows = person_attendance_by_year(person=person)
+    assert len(queries) == 1
+    assert sum(r.attended for r in rows) == 2700 and sum(r.absent for r in rows) == 300
+    assert len({r.year for r in rows}) == 25
+
+
+def test_paragraphs_presented_show_their_decisions(client):
+    """What the person presented, with what was decided, and the case it belongs to; a confidential
+    paragraph presented is not listed."""
+    person = PersonFactory(name="Lena Holmlund")
+    meeting = MeetingFactory(published=True)
+    AttendanceFactory(meeting=meeting, person=person)
+    item = AgendaItemFactory(meeting=meeting, title="Gemensamt utförarregister", case_number="GR 2019/456")
+    item.presenters.add(person)
+    DecisionFactory(
+        agenda_item=item, kind="assignment", text="Styrgruppen ger GR i uppdrag att utreda frågan."
+    )
+    secret = AgendaItemFactory(
+        meeting=meeting,
+        title="Hemlig upphandling",
+        confidential=True,
+        confidentiality_ground="OSL 19 kap. 3 §",
+    )
+    secret.presenters.add(person)
+    page = client.get(person.get_absolute_url()).content.decode()
+    section = page[page.index('id="presented-title"') :]
+    assert "Gemensamt utförarregister" in section
+    assert "Styrgruppen ger GR i uppdrag att utreda frågan." in section
+    assert f'href="{item.case_url}"' in section and item.case_url
+    assert "Hemlig upphandling" not in page
+
+
+def _person_with(count: int):
+    person = PersonFactory()
+    bodies = [BodyFactory() for _ in range(4)]
+    for n in range(count):
+        meeting = _attend(
+            person, bodies[n % 4], datetime.date(2000 + n % 25, 1 + n % 12, 1 + n // 300), present=n % 7 != 0
+        )
+        item = AgendaItemFactory(meeting=meeting, case_number=f"KS {2000 + n}/{n}")
+        item.presenters.add(person)
+        DecisionFactory(agenda_item=item)
+        DecisionFactory(agenda_item=item, position=2, kind="assignment", text="Uppdrag.")
+    return person
+
+
+def test_person_page_queries_do_not_grow_with_the_person(client):
+    """2 meetings and paragraphs presented, or 200 over 25 years and 4 bodies: the same queries."""
+    counts = []
+    for person in (_person_with(2), _person_with(200)):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(person.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
