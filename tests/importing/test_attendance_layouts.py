@@ -545,3 +545,22 @@ def test_a_paragraph_number_cut_off_with_the_next_entry_is_no_part_of_the_name()
         "132 Helena Steffansson Carlson, ekonomichef\n\n§ 132 Återredovisningar\nRedovisningarna noteras.\n"
     )
     assert [a.name for a in protocol_parse(text).attendees] == ["Erik Hansson", "Helena Steffansson Carlson"]
+
+
+def test_a_flattened_latex_source_laid_out_in_boxes():
+    """A LaTeX template whose line breaks were lost: "\\parbox{…}{Deltagare:}" then the names' box."""
+    padding = " ".join(f"\\item Punkt {n} diskuterades och lades till handlingarna." for n in range(3, 30))
+    text = (
+        "\\input{preamble} \\newcommand \\meetingdate {11 februari 2014} \\begin{document} "
+        "\\section*{Protokoll, styrelsemöte} \\newlength\\tempOne% \\settowidth\\tempOne{Tid och plats:\\quad}% "
+        "\\parbox[t]{\\tempOne}{% Tid och plats: }% \\parbox[t]{\\tempTwo}{\\meetingdate, Göteborg}\\mypar "
+        "\\parbox[t]{\\tempOne}{% Deltagare: }% \\parbox[t]{\\tempTwo}{\\mbox{}\\vspace{-2\\baselineskip}% "
+        "\\begin{multicols}{3}% Gustav Eek \\\\ Guilhem Moulin \\\\ Leif-Jöran Olsson \\end{multicols}% } "
+        f"\\begin{{enumerate}} \\item Mötet öppnades. \\item Dagordningen fastställdes. {padding} "
+        "\\end{enumerate} \\end{document}"
+    )
+    assert _present(protocol_parse(text)) == [
+        ("Gustav Eek", True),
+        ("Guilhem Moulin", True),
+        ("Leif-Jöran Olsson", True),
+    ]
