@@ -404,8 +404,21 @@ class AgendaItemAdmin(MeetingPartAdmin):
         return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.meeting_id]))
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record the archive makes itself: listed and viewed here, never added, changed or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(ReadOnlyAdmin):
     """Cases are made from the paragraphs' case numbers (meetings.services.agenda_items_link_cases):
     here they are read, with their paragraphs, and reached from the public case page."""
 
@@ -428,15 +441,6 @@ class CaseAdmin(admin.ModelAdmin):
         """A link to the case's paragraphs in the list of agenda items (the bodies one works on)."""
         url = reverse("admin:meetings_agendaitem_changelist") + f"?case__id__exact={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, _("The case's paragraphs"))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Decision)
@@ -476,7 +480,7 @@ class AgendaItemLinkAdmin(MeetingPartAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnlyAdmin):
     """Corrections are made with "Correct" on a record's page; here they are only read."""
 
     list_display = ["meeting", "made_at", "made_by", "reason"]
@@ -486,12 +490,3 @@ class CorrectionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(meeting__body__in=bodies_for_user(request.user))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

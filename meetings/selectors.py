@@ -23,6 +23,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Concat, ExtractYear, Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -546,16 +547,75 @@ def case_summary(*, case: ArchiveCase) -> CaseSummary | None:
     return CaseSummary(number=first[0], title=first[1], **totals)
 
 
+def _public_items_listed():
+    """Public paragraphs as the case and person pages list them: meeting, body, organisation and
+    case joined, decisions in order in one more query."""
+    return (
+        AgendaItem.objects.searchable()
+        .select_related("meeting__body__organisation", "case")
+        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
+    )
+
+
 def case_paragraphs(*, case: ArchiveCase):
     """The case's paragraphs the public may read, in every body of its organisation, in the order
     they were handled, with their decisions (for pagination: a page costs two queries)."""
+    return _public_items_listed().filter(case=case).order_by("meeting__date", "position", "pk")
+
+
+CASES_PER_PAGE = 50
+
+
+@dataclass
+class CaseRow:
+    """A case in an organisation's index: its number and first title as the public records write
+    them, its number of public paragraphs and the date of the latest."""
+
+    url: str
+    number: str
+    title: str
+    count: int
+    latest: datetime.date
+
+
+def organisation_cases(*, organisation: Organisation):
+    """The organisation's cases with public paragraphs, latest handled first, as rows of
+    (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page."""
     return (
         AgendaItem.objects.searchable()
-        .filter(case=case)
-        .select_related("meeting__body__organisation", "case")
-        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
-        .order_by("meeting__date", "position", "pk")
+        .filter(case__organisation=organisation)
+        .order_by()
+        .values("case")
+        .annotate(count=Count("pk"), latest=Max("meeting__date"))
+        .order_by("-latest", "-case")
+        .values_list("case", "count", "latest")
     )
+
+
+def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:
+    """The page's cases with the number and title of each one's first public paragraph: one query."""
+    rows = list(rows)
+    firsts = {
+        case_id: (number, title, slug)
+        for case_id, number, title, slug in AgendaItem.objects.searchable()
+        .filter(case__in=[case_id for case_id, _count, _latest in rows])
+        .order_by("case", "meeting__date", "position", "pk")
+        .distinct("case")
+        .values_list("case", "case_number", "title", "case__slug")
+    }
+    return [
+        CaseRow(
+            url=reverse(
+                "meetings:case_detail", kwargs={"organisation": organisation.slug, "slug": firsts[case_id][2]}
+            ),
+            number=firsts[case_id][0],
+            title=firsts[case_id][1],
+            count=count,
+            latest=latest,
+        )
+        for case_id, count, latest in rows
+        if case_id in firsts
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -681,13 +741,7 @@ def person_presented_items(*, person: Person):
     """Public items the person presented, newest first, with their decisions and case (for
     pagination; redact each page). A page costs two queries whatever its length."""
     # Never a confidential paragraph: a presenter named there is part of what is secret.
-    return (
-        AgendaItem.objects.searchable()
-        .filter(presenters=person)
-        .select_related("meeting__body__organisation", "case")
-        .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")))
-        .order_by("-meeting__date", "position", "pk")
-    )
+    return _public_items_listed().filter(presenters=person).order_by("-meeting__date", "position", "pk")
 
 
 @dataclass
@@ -705,7 +759,7 @@ def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
     """The person's attendance at public meetings per year and body, newest year first: one
     aggregate query, however many meetings (a long-serving member attends thousands)."""
     rows = (
-        Attendance.objects.filter(person=person, meeting__in=Meeting.objects.public())
+        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person)
         .annotate(year=ExtractYear("meeting__date"))
         .values("year", "meeting__body__name", "meeting__body__slug")
         .annotate(attended=Count("pk", filter=Q(present=True)), absent=Count("pk", filter=Q(present=False)))

@@ -323,6 +323,10 @@ def _items_save(*, meeting: Meeting, formset) -> None:
     items = formset.save(commit=False)
     for item in formset.deleted_objects:
         item.delete()
+    # A case whose last paragraph was deleted goes with it.
+    Case.objects.filter(
+        pk__in=[item.case_id for item in formset.deleted_objects if item.case_id], items__isnull=True
+    ).delete()
     # Numbers swapped between items would collide with the unique constraint on the way: clear them first.
     renumbered = [item.pk for item, fields in formset.changed_objects if "number" in fields]
     AgendaItem.objects.filter(pk__in=renumbered).update(number=None)

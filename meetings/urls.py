@@ -15,6 +15,7 @@ urlpatterns = [
     path("sok/personer/", views.person_autocomplete, name="person_autocomplete"),
     path("anslagstavla/", views.notice_board, name="notice_board"),
     path("beslut/", views.decisions, name="decisions"),
+    path("arenden/<slug:organisation>/", views.case_index, name="case_index"),
     path("arenden/<slug:organisation>/<slug:slug>/", views.case_detail, name="case_detail"),
     path("organ/", views.body_index, name="body_index"),
     path("organ/<slug:slug>/", views.body_detail, name="body_detail"),

@@ -10,6 +10,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from members.models import Organisation
+
 from . import selectors
 from .access import user_can_access_body
 from .cases import case_number_key
@@ -195,6 +197,21 @@ def case_detail(request, organisation, slug):
         request, selectors.case_paragraphs(case=case), per_page=selectors.CASE_PARAGRAPHS_PER_PAGE
     )
     return render(request, "meetings/case_detail.html", {"case": case, "summary": summary, "paged": paged})
+
+
+@require_safe
+def case_index(request, organisation):
+    """An organisation's cases with public paragraphs, latest handled first, a page at a time."""
+    organisation = get_object_or_404(Organisation.objects.public(), slug=organisation)
+    paged = paginate(
+        request, selectors.organisation_cases(organisation=organisation), per_page=selectors.CASES_PER_PAGE
+    )
+    if not paged.page.paginator.count:
+        raise Http404(_("No published paragraph of this organisation has a case number."))
+    rows = selectors.case_rows(organisation=organisation, rows=paged.page.object_list)
+    return render(
+        request, "meetings/case_index.html", {"organisation": organisation, "paged": paged, "rows": rows}
+    )
 
 
 def _filter_panel(request, filterset) -> dict:

@@ -315,6 +315,13 @@ def test_editor_fills_the_case_from_the_number(client, secretary, case_across_bo
     item.refresh_from_db()
     assert item.case.slug == "ks-2023-55"
 
+    # Deleting the case's only paragraph deletes the case; the others' case stays.
+    form = RenderedForm(client.get(change).content.decode())
+    form.set("items-0-DELETE", "on")
+    assert browser_post(client, change, form.data()).status_code == 302
+    assert not Case.objects.filter(slug="ks-2023-55").exists()
+    assert Case.objects.filter(slug="ks-2022-123").exists()
+
 
 def test_admin_item_page_fills_the_case(admin_client, case_across_bodies):
     _organisation, items = case_across_bodies
@@ -394,3 +401,64 @@ def test_a_body_moved_to_another_organisation_takes_its_paragraphs_to_its_cases(
     moved = AgendaItem.objects.get(pk=items[1].pk)
     assert moved.case.organisation == other and moved.case.slug == "ks-2022-123"
     assert AgendaItem.objects.get(pk=items[0].pk).case.organisation == organisation
+
+
+def test_organisation_case_index_lists_public_cases_latest_first(client, case_across_bodies):
+    """/arenden/<organisation>/: each case with public paragraphs once, by its latest paragraph; a
+    case of drafts or secret paragraphs only is not listed."""
+    _organisation, items = case_across_bodies
+    board = items[0].meeting.body
+    AgendaItemFactory(
+        meeting=_published(board, datetime.date(2022, 1, 12)),
+        title="Detaljplan för hamnen",
+        case_number="KS 2021/300",
+    )
+    AgendaItemFactory(meeting=MeetingFactory(body=board), title="Utkastärende", case_number="KS 2024/8")
+    AgendaItemFactory(
+        meeting=items[0].meeting,
+        position=30,
+        number=90,
+        title="Hemligt ärende",
+        case_number="KS 2024/9",
+        confidential=True,
+        confidentiality_ground="OSL 19 kap. 1 §",
+    )
+    response = client.get("/arenden/ockero/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.index("KS 2022/0123") < page.index("KS 2021/300")
+    assert "Motion om cykelväg till färjeläget" in page and "Detaljplan för hamnen" in page
+    assert "3 paragrafer" in page and "1 februari 2023" in page
+    for hidden in ("KS 2024/8", "Utkastärende", "KS 2024/9", "Hemligt ärende"):
+        assert hidden not in page
+    assert 'href="/arenden/ockero/ks-2022-123/"' in page
+    assert 'href="/arenden/ockero/"' in client.get("/arenden/ockero/ks-2022-123/").content.decode()
+
+
+def test_an_organisation_without_public_cases_has_no_case_index(client, db):
+    organisation = OrganisationFactory(slug="tjorn")
+    body = BodyFactory(organisation=organisation)
+    AgendaItemFactory(meeting=_published(body, datetime.date(2024, 1, 1)), case_number="")
+    AgendaItemFactory(meeting=MeetingFactory(body=body), case_number="KS 2024/1")
+    assert client.get("/arenden/tjorn/").status_code == 404
+    assert client.get("/arenden/finns-inte/").status_code == 404
+
+
+def test_case_index_queries_do_not_grow_with_the_cases(client, db):
+    """2 cases or 200 (a page of 50): the same number of queries."""
+    counts = []
+    for total in (2, 200):
+        organisation = OrganisationFactory()
+        body = BodyFactory(organisation=organisation)
+        for n in range(total):
+            AgendaItemFactory(
+                meeting=_published(body, datetime.date(2000, 1, 1) + datetime.timedelta(days=n)),
+                number=1,
+                case_number=f"KS {2000 + n}/{n}",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/arenden/{organisation.slug}/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert response.content.decode().count('class="card case-card"') == 50

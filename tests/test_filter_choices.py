@@ -130,3 +130,18 @@ def test_fast_select_writes_the_markup_of_djangos_select():
         "body", "a&b", attrs={"id": "id_body", "aria-invalid": True}
     )
     assert ours.split() == django.split()
+
+
+def test_person_filter_is_the_meetings_attended_and_the_items_presented(client):
+    person = PersonFactory(name="Ove Dröscher", slug="ove-droscher")
+    attended, missed, visited = (MeetingFactory(published=True) for _ in range(3))
+    AttendanceFactory(meeting=attended, person=person, present=True)
+    AttendanceFactory(meeting=missed, person=person, present=False)
+    AgendaItemFactory(meeting=attended, title="Närvarande punkt")
+    AgendaItemFactory(meeting=missed, title="Frånvarande punkt")
+    AgendaItemFactory(meeting=visited, title="Annan punkt")
+    AgendaItemFactory(meeting=visited, title="Föredragen punkt").presenters.add(person)
+    html = _search(client, person="ove-droscher")
+    assert "Närvarande punkt" in html and "Föredragen punkt" in html
+    assert "Frånvarande punkt" not in html and "Annan punkt" not in html
+    assert "2 träffar" in html

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from meetings.models import AgendaItem, Attendance, Case, Decision, Meeting
+from members.models import Organisation
 from tests.crawler import crawl
 from tests.factories import (
     AgendaItemFactory,
@@ -252,6 +253,10 @@ def _seeds(canaries: Canaries) -> list[str]:
     seeds += [f"{decisions}?{urlencode({'kind': kind})}" for kind in Decision.Kind.values]
     # Every case, those of paragraphs that are not public included, and a guessed one.
     seeds += [case.get_absolute_url() for case in Case.objects.select_related("organisation")]
+    seeds += [
+        reverse("meetings:case_index", kwargs={"organisation": slug})
+        for slug in Organisation.objects.values_list("slug", flat=True)
+    ]
     people = reverse("members:person_index")
     seeds += [f"{people}?{urlencode({'q': person.name})}" for person in canaries.people]
     seeds += [f"{people}?{urlencode({'body': body.slug})}" for body in canaries.bodies]

@@ -78,6 +78,7 @@ PAGES = [
     "/beslut/",
     "/beslut/?kind=assignment&year=abc",
     "/arenden/goteborgsregionen/gr-2019-456/",
+    "/arenden/goteborgsregionen/",
     "/personer/lena-holmlund/",
 ]
 

@@ -25,6 +25,13 @@ def test_from_a_paragraph_to_its_case_and_on_to_the_next_meeting(page, site):
     assert "Förslag" in steps.nth(0).inner_text()
     assert "Socialchefsnätverket" in steps.nth(1).inner_text()
     assert "ger GR i uppdrag" in steps.nth(1).inner_text()
+    page.get_by_role("navigation", name="Brödsmulor").get_by_role(
+        "link", name="Ärenden hos Göteborgsregionen"
+    ).click()
+    page.wait_for_url(re.compile(r"/arenden/goteborgsregionen/$"))
+    assert page.locator(".case-card").count() == 1
+    page.locator(".case-card a").click()
+    page.wait_for_url(re.compile(r"/arenden/goteborgsregionen/gr-2019-456/$"))
     steps.nth(1).locator(".case-history__title a").click()
     page.wait_for_url(re.compile(r"/organ/socialchefsnatverket/2021-12-10/punkt/6/$"))
     page.locator(".item__case a").click()

@@ -65,6 +65,7 @@ PUBLIC_PAGES = [
     "/beslut/?kind=assignment",
     "/anslagstavla/",
     "/arenden/goteborgsregionen/gr-2019-456/",
+    "/arenden/goteborgsregionen/",
     "/personer/lena-holmlund/",
     "/finns-inte/",
 ]

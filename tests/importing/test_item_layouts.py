@@ -141,7 +141,8 @@ def test_a_flattened_table_of_contents_is_divided_at_its_leaders():
 
 def test_a_contents_without_leaders_completes_the_paragraphs_of_an_excerpt():
     text = (
-        "Transkript\n\n2 2(15) Plats och tid Konferensrum 1 Ledamöter Lise Svensson, M\n\n"
+        "Transkript\n\n1 Kommunala pensionärsrådet protokoll\n\n"
+        "2 2(15) Plats och tid Konferensrum 1 Ledamöter Lise Svensson, M\n\n"
         "4 4(15) Ärendelista 1 Östersunds kommuns Kulturstrategi Förändring av vilken nämnd som ska leda "
         "Förändring av antalet Korttidsplatser Medlemskap i Age-friendly cities and communities "
         "Övriga frågor... 15\n\n"
@@ -385,3 +386,137 @@ def test_the_last_paragraph_titled_next_meeting_is_no_closing():
     assert result.items[1].decision == (
         "Utskottet beslutade att nästa sammanträde ska äga rum tisdagen den 27 mars 2018 kl. 11.00."
     )
+
+
+def test_an_election_item_records_who_was_elected_office_by_office():
+    text = (
+        "# Höstmöte\n\n## 1. Mötets öppnande\nMötet öppnades.\n\n"
+        "## 2. Val av mötesfunktionärer\n\nOrdförande: Klas\n\nSekreterare: Henrik\n\n"
+        "## 3. Val av styrelse\nDavid presenterar förslaget.\n\n### Ordförande\n* Stefan Berggren ‹sbergg›\n\n"
+        "### Ledamöter\n* Magnus Holmberg\n* Marcus Dicander\n\n"
+        "## 4. Fastställande av budget\nKassören presenterade ett förslag och föreningen antog budgeten.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.decision for i in result.items] == [
+        None,
+        "Ordförande: Klas\nSekreterare: Henrik",
+        "Ordförande: Stefan Berggren ‹sbergg›\nLedamöter: Magnus Holmberg, Marcus Dicander",
+        "Kassören presenterade ett förslag och föreningen antog budgeten.",
+    ]
+
+
+def test_a_point_that_is_an_outcome_alone_is_its_own_decision():
+    text = "MÖTESANTECKNING\n\nNärvarande: Anna Ek, Per Berg\n\n1. Mötets öppnande\n\n2. Dagens agenda godkänns.\n\n3. Övrigt\n"
+    result = protocol_parse(text)
+    assert [(i.title, i.decision) for i in result.items] == [
+        ("Mötets öppnande", None),
+        ("Dagens agenda godkänns", "Dagens agenda godkänns."),
+        ("Övrigt", None),
+    ]
+
+
+def test_the_matters_listed_on_the_first_page_are_the_items_of_an_excerpt_without_them():
+    text = (
+        "PROTOKOLL 1 (9) Sammanträde 2012:\nTid och plats kl 10, sammanträdesrum Stora Skansen\n"
+        "Behandlade beslutsärenden vid detta sammanträde 7 Internrevisionens rapportering för år "
+        "Revisionsplan för år Budget och ekonomiska resultatmål för år Arbetsordning för Göteborgs "
+        "universitet 14 Preliminära sammanträdestider 2013 Närvarande Carl Bennet ordförande Anna Falck\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (7, "Internrevisionens rapportering för år"),
+        (None, "Revisionsplan för år"),
+        (None, "Budget och ekonomiska resultatmål för år"),
+        (None, "Arbetsordning för Göteborgs universitet"),
+        (14, "Preliminära sammanträdestider 2013"),
+    ]
+
+
+def test_the_appeal_instructions_are_no_paragraph():
+    text = (
+        "PROTOKOLL\nStadsfullmäktige\n\nInnehåll\n\n§ 40 Val av protokolljusterare ... 3\n"
+        "§ 9998 Besvärsanvisning ... 13\n\nNärvarande: Anna Ek, Per Berg\n\n"
+        "§ 40 Val av protokolljusterare\n\nTill protokolljusterare utses Per Berg.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [(40, "Val av protokolljusterare")]
+
+
+def test_two_numbers_at_a_lines_start_outside_a_transcript_are_kept():
+    """Only a PDF viewer's transcript (pages numbered 1, 2 …) has a page number before a paragraph's."""
+    text = HEADER + "§ 3 Röstning\n\nRösterna räknades.\n\n12 15 Ja-röster och nej-röster räknades.\n"
+    (item,) = protocol_parse(text).items
+    assert "12 15 Ja-röster" in item.text
+
+
+def test_references_to_earlier_paragraphs_before_a_title_are_not_part_of_it():
+    """ "Sn 50 Au 84 Sn 34 Dnr 2016/12 Budget … Au Förvaltningschef …": history, case number, title, text."""
+    text = HEADER + (
+        "Sn 49 Sammanträdets öppnande Ordföranden öppnade sammanträdet och hälsade alla välkomna.\n\n"
+        "Sn 50 Au 84 Sn 34 Dnr 2016/12 Budget och ekonomisk uppföljning år Au Förvaltningschef Roland Bång "
+        "föredrar ärendet och redovisar utfallet.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title, i.case_number) for i in result.items] == [
+        (49, "Sammanträdets öppnande", None),
+        (50, "Budget och ekonomisk uppföljning år", "2016/12"),
+    ]
+    assert result.items[1].text.startswith("Au Förvaltningschef Roland Bång föredrar ärendet")
+
+
+def test_a_one_word_title_before_a_sub_heading_on_a_flattened_page():
+    """ "59 Ekonomi Projektuppföljning januari-april. underhåll …": the sub-heading is the text's."""
+    text = HEADER + (
+        "§ 59 Ekonomi Projektuppföljning januari-april. underhåll- och investeringsprojekt samt reparationer "
+        "Carina Royson informerade om den ekonomiska statusen per den 30 april\n"
+    )
+    (item,) = protocol_parse(text).items
+    assert item.title == "Ekonomi"
+    assert item.text.startswith("Projektuppföljning januari-april.")
+
+
+def test_the_opening_without_a_number_before_the_first_paragraph_is_an_item():
+    filler = "Jeanette Berggren, VD Lars Winell, ekonomiansvarig Carina Royson, fastighetschef " * 3
+    text = (
+        "Protokoll vid styrelsesammanträde Tid: 30 maj 2013 Övriga närvarande: Bror-Erik Israelsson "
+        f"{filler}Jonas Dahlberg, drifttekniker Mötets öppnande Ordföranden hälsade alla välkomna och "
+        "förklarade mötet öppnat 54 Godkännande av dagordning Föreslagen dagordning godkändes. "
+        "55 Val av sekreterare Till sekreterare för mötet valdes Lars Winell.\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötets öppnande"),
+        (54, "Godkännande av dagordning"),
+        (55, "Val av sekreterare"),
+    ]
+    assert result.items[0].decision is None
+
+
+def test_a_paragraph_numbered_with_a_full_stop_after_the_opening_on_a_flattened_page():
+    """ "Mötet öppnas. … 36. Val av justerare … Direktionen beslutar: Utse …": the body's decision."""
+    text = (
+        "Transkript\n\n1 Plats och tid: Räddningsstation Åtvidaberg Beslutande: Magnus Cato (S), ordförande\n\n"
+        "4 4 av Mötet öppnas. Ordförande hälsar alla välkomna och förklarar mötet öppnat. 36. Val av "
+        "justerare samt fastställande av tid för protokolljustering. Direktionen beslutar: Utse Kenneth "
+        "Johansson till justerare för dagens sammanträde. Justering äger rum på räddningsstation Centrum. "
+        + "Direktionen diskuterade även andra frågor om justeringen och dess tid. " * 3
+        + "\n"
+    )
+    result = protocol_parse(text)
+    assert [(i.number, i.title) for i in result.items] == [
+        (None, "Mötet öppnas"),
+        (36, "Val av justerare samt fastställande av tid för protokolljustering"),
+    ]
+    assert result.items[1].decision.startswith(
+        "Utse Kenneth Johansson till justerare för dagens sammanträde."
+    )
+
+
+def test_the_opening_heading_is_an_item_though_the_notes_nest_the_rest_beneath_it():
+    text = (
+        "# Möte 2023-03-24\n\n## Plats\nStyrelserummet\n\n# Öppnar mötet 12:05\n\n## Runda bordet\nAlla mår bra\n\n"
+        "## Beslutsbarhet:\nAtt: Styrelsen uppfyller kraven för beslutbarhet\n\nBeslut: Attsats bifalles\n\n"
+        "## Rapporter\nInga rapporter.\n"
+    )
+    result = protocol_parse(text)
+    assert [i.title for i in result.items] == ["Öppnar mötet", "Runda bordet", "Beslutsbarhet", "Rapporter"]

@@ -10,7 +10,8 @@ The pipeline, one module per step, so that a new layout is a new rule in one pla
 
 - ``normalise``: the raw text into clean lines (HTML remnants, odd spaces, doubled breaks);
 - ``segment``: where the agenda items start and where the closing begins; what comes before the
-  first item is the header;
+  first item is the header; ``contents``: tables of contents and lists of matters, the items of an
+  excerpt that holds none; ``titles``: where a heading that ran on into its text ends;
 - ``header``: labelled fields (place and time, attendance sections, adjusters, paragraphs);
 - ``attendance``: one attendance entry into an attendee; ``items``: each item's title, text and
   decisions; ``closing``: secretary, adjusters and signatures;

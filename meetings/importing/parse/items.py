@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from .attendance import _PARTY
+from .contents import CONTENTS_LEADER
 from .normalise import _URL_LINE
 from .result import DecisionText, Item
-from .segment import _CASE_NUMBER, _CONTENTS_LEADER, _heading_title
+from .segment import _CASE_NUMBER, _heading_title
 from .shapes import _LOWER, _UPPER, looks_like_name, name_tidy
-from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, run_on_lines, title_split
+from .titles import BRACKETED_CASE, CLOCK_AFTER_TITLE, references_strip, run_on_lines, title_split
 
 
 class ItemsMixin:
@@ -45,9 +46,8 @@ class ItemsMixin:
             else:
                 end = headings[position]["index"] if position < len(headings) else closing
             end = max(end, start + 1)
-            title = heading["title"].strip()
-            case_number = None
-            match = _CASE_NUMBER.search(title)
+            title, case_number, body_part = references_strip(heading["title"].strip())
+            match = _CASE_NUMBER.search(title) if case_number is None else None
             if match:
                 case_number = match.group(1).strip()
                 title = (title[: match.start()] + title[match.end() :]).strip(" ,")
@@ -69,8 +69,9 @@ class ItemsMixin:
             title, last = _heading_title(lines, last, title)
             # "it- stöd" broken at a line end and joined again is "it-stöd"; "hälso- och" stays.
             title = re.sub(r"\b([a-zåäö]{1,4})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö])", r"\1-\2", title)
-            title = _CONTENTS_LEADER.sub("", title).strip()
+            title = CONTENTS_LEADER.sub("", title).strip()
             title, run_on = title_split(title) if not heading.get("contents") else (title, "")
+            run_on = f"{run_on} {body_part}".strip()
             title = CLOCK_AFTER_TITLE.sub("", title) or title
             listed = heading.get("listed_title")
             if listed and listed.startswith(title):
@@ -80,9 +81,12 @@ class ItemsMixin:
                 case_number = bracketed.group("case")
                 title = title[: bracketed.start()]
             # A point that is itself the outcome: "Stian Rødven Eide valdes till ordförande, …".
+            bare = not any(line.strip() for line in lines[last + 1 : end]) and not heading.get("contents")
             outcome = (
                 title
-                if title.endswith(".") and len(title.split()) >= 5 and self._DECISION_VERBS.search(title)
+                if title.endswith(".")
+                and (len(title.split()) >= 5 or bare)
+                and self._DECISION_VERBS.search(title)
                 else None
             )
             if title.endswith(".") and not title.endswith(".."):
@@ -190,6 +194,10 @@ class ItemsMixin:
                 decision_lines[-1].append(stripped)
             else:
                 blocks[mode].append(line)
+        if not any(decision_lines) and re.match(r"val\b", item.title, re.IGNORECASE):
+            elected = _elected(body)
+            if elected:
+                decision_lines.append([elected])
         proposals = _proposals(body)
         for lines in decision_lines:
             text = _paragraphs(lines)
@@ -227,7 +235,7 @@ class ItemsMixin:
     _DECISION_VERBS = re.compile(
         r"\b(väljs|valdes|väljer|valde|utser|utsåg|utses|fastställs|fastställdes|godkänns|godkändes|antecknas|antecknades|"
         r"(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna|noterar\s+informationen|beslutar"
-        r"|beslutade|i\s+uppdrag|bordlades|beslutades|bestämdes|godkände|fastställde"
+        r"|beslutade|i\s+uppdrag|bordlades|beslutades|bestämdes|godkän{1,2}de|antog|antogs|fastställde"
         r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann"
         r"|(?:mötet|stämman|årsmötet|styrelsen|nämnden|utskottet|direktionen)\s+(?:bestämmer|bestämde|anser|ansåg)\s+att)\b",
         re.IGNORECASE,
@@ -274,10 +282,11 @@ class ItemsMixin:
         return "\n\n".join(kept)
 
     # The outcome in a paragraph of several sentences, as a flattened page or a terse record has
-    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns."
+    # it: "Sammanträdet öppnas av ordföranden. Förslag till dagordning godkänns." Stricter than
+    # the verbs above ("beslutade att", not "beslutade"): one sentence among many must say it.
     _OUTCOME = re.compile(
         r"\b(?:väljs|valdes|väljer|valde|utses|utsågs|utser|fastställs|fastställdes|fastställde|godkänns"
-        r"|godkändes|godkände|bordlades|bordläggs|beslöts|beslutades|beslutade(?:\s+\w+){0,2}\s+att"
+        r"|godkändes|godkän{1,2}de|antog|antogs|bordlades|bordläggs|beslöts|beslutades|beslutade(?:\s+\w+){0,2}\s+att"
         r"|beslutar(?:\s+\w+){0,2}\s+att|beslöt|(?:läggs|lades|lägger|lade)\s+(?:\w+\s+){0,3}till\s+handlingarna"
         r"|(?:mötet|stämman|årsmötet|styrelsen)\s+fann"
         r"|(?:mötet|stämman|årsmötet|styrelsen|nämnden|utskottet|direktionen)\s+(?:bestämmer|bestämde|anser|ansåg)\s+att)\b",
@@ -387,6 +396,50 @@ def _paragraphs(lines: list[str]) -> str:
         else:
             merged.append(paragraph)
     return "\n\n".join("\n".join(p) for p in merged)
+
+
+# The offices an association's meeting elects ("Ordförande: Klas", or "Ordförande" above a list).
+_OFFICE = (
+    r"(?:vice\s+|ordinarie\s+)?(?:ordförande|mötesordförande|sekreterare|mötessekreterare|kassör|justerare"
+    r"|justeringsm[aä]n|justeringsperson(?:er)?|rösträknare|ledamot|ledamöter|suppleant(?:er)?|ersättare"
+    r"|revisor(?:er)?|revisorssuppleant(?:er)?|valberedning(?:en)?|styrelseledamöter)"
+)
+_OFFICE_LINE = re.compile(rf"^(?P<office>{_OFFICE})\s*:\s*(?P<names>\S.*)$", re.IGNORECASE)
+_OFFICE_HEADING = re.compile(rf"^(?P<office>{_OFFICE})\s*:?$", re.IGNORECASE)
+
+
+def _elected(body: list[str]) -> str:
+    """Who an election item chose, office by office: "Ordförande: Stefan Berggren"."""
+    found: list[str] = []
+    office = None
+    names: list[str] = []
+
+    def close():
+        if office and names:
+            found.append(f"{office}: {', '.join(names)}")
+
+    for raw in body:
+        line = raw.strip()
+        if not line:
+            continue
+        match = _OFFICE_LINE.match(line)
+        if match:
+            close()
+            office, names = None, []
+            found.append(f"{match.group('office')}: {match.group('names').strip()}")
+            continue
+        match = _OFFICE_HEADING.match(line)
+        if match:
+            close()
+            office, names = match.group("office"), []
+            continue
+        if office and line.startswith("•"):
+            names.append(line.lstrip("• ").strip())
+            continue
+        close()
+        office, names = None, []
+    close()
+    return "\n".join(found)
 
 
 # The proposal an item puts to the meeting: under "Förslag till beslut (inför mötet)", or "Att: …".

@@ -46,7 +46,11 @@ _FLAT_BREAK = re.compile(
     # "… 2013 Närvarande Ledamöter av regeringen utsedda …": the label with a capital, mid-line.
     r"|Närvarande(?=\s+[A-ZÅÄÖ]))"
     r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
+    # The opening, often the one point without a number: "… drifttekniker Mötets öppnande Ordföranden …".
+    r"|(?<![\d.§])\s(?=(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande\b|Mötet\s+öppnas\b)"
     r"|\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö])"
+    # "… protokollet. 6. Adjungeringar Mötet väljer …": a numbered point after a finished sentence.
+    r"|(?<=[.!?])\s(?=\d{1,3}\.\s+[A-ZÅÄÖ][a-zåäö]+\s)"
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 
@@ -243,10 +247,19 @@ _PAGE_START_PARAGRAPH = re.compile(
     r"^(?P<head>.{0,80}?\b\d{1,3}\s?\(\d{1,3}\)|\d{1,3})\s+"
     r"(?=\d{1,4}\s+(?:Dnr\b[\s\S]{0,20}?\s)?[A-ZÅÄÖ][a-zåäö]+\s)"
 )
+_PAGE_LINE = re.compile(r"^(\d{1,3})\s+\S")
 
 
-def _page_start_paragraphs(lines: list[str]) -> list[str]:
+def _transcript(lines: list[str]) -> bool:
+    """Whether the text is a PDF viewer's transcript: its pages are lines numbered 1, 2, 3 …"""
+    numbers = [int(m.group(1)) for line in lines if (m := _PAGE_LINE.match(line))]
+    return len(numbers) >= 2 and numbers[0] == 1 and numbers[1] > 1
+
+
+def _page_start_paragraphs(lines: list[str], *, transcript: bool) -> list[str]:
     """Lines of transcript pages split after the running head when a paragraph starts the page."""
+    if not transcript:
+        return lines
     result = []
     for line in lines:
         # The page's number at its foot, "… justera protokollet. 4 (20)".
@@ -291,7 +304,8 @@ def text_lines(text: str) -> tuple[list[str], dict[int, int]]:
     text = "".join(c for c in text if c == "\n" or c >= " " or c == "\t")
     lines = [_table_row(line.rstrip()) for line in text.split("\n")]
     lines = ["" if _FURNITURE.match(line) else _VIEWER_TITLE.sub(r"\1", line) for line in lines]
-    lines = _page_start_paragraphs(_unflatten(_undouble(lines)))
+    lines = _undouble(lines)
+    lines = _page_start_paragraphs(_unflatten(lines), transcript=_transcript(lines))
     levels: dict[int, int] = {}
     for index, line in enumerate(lines):
         for pattern in (_MARKDOWN_HEADING, _TYPST_HEADING):

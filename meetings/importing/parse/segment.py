@@ -7,13 +7,12 @@ import re
 from django.utils.translation import gettext as _
 
 from .attendance import _PARTY, PARAGRAPH_DIGITS
+from .contents import CONTENTS_LEADER, contents_entries, listed_matters, matters_listed
 from .normalise import consecutive_run
 from .shapes import _UPPER
 from .titles import title_split
 
 _PARAGRAPH_HEADING = re.compile(rf"^\s*(?:[{_UPPER}]{{1,6}}\s+)?§\s*(\d+)(?!\s*[-–]\s*\d)\s*[.:]?\s*(.*)$")
-# A line of a table of contents: dotted leaders and a page number ("Förändring av ärendelista ..... 5").
-_CONTENTS_LEADER = re.compile(r"(?:\.\s?){2,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 _CONTENTS_BLOCK_LINES = 10
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Punkt|Ärende)\s+)?(\d{1,2})\s*[.:]?\s+(\S.*)$")
 _CASE_NUMBER = re.compile(r"\b(?:Dnr|Diarienummer|Dnr\.|Dnr:)\s*[:.]?\s*([\w][\w .:/-]*\w)", re.IGNORECASE)
@@ -29,9 +28,11 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
     last = index
     for _attempt in range(3):
         # A wrapped entry of a table of contents ends in its leader and page number.
-        following = _CONTENTS_LEADER.sub("", lines[last + 1]).strip() if last + 1 < len(lines) else ""
-        if title and following[:1].islower() and len(following) <= 80 and not following.endswith("."):
-            # A title wrapped mid-phrase goes on in lower case on the very next line.
+        following = CONTENTS_LEADER.sub("", lines[last + 1]).strip() if last + 1 < len(lines) else ""
+        wraps = following[:1].islower() or re.match(r"\d{1,4}\s+[a-zåäö]", following)
+        if title and wraps and len(following) <= 80 and not following.endswith("."):
+            # A title wrapped mid-phrase goes on in lower case on the very next line ("… analys /
+            # 2024 för Eksta Bostads AB").
             title = f"{title} {following}"
             last += 1
             continue
@@ -39,8 +40,8 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
             title
             and following
             and len(following) <= 80
-            and not _CONTENTS_LEADER.search(lines[last])
-            and _CONTENTS_LEADER.search(lines[last + 1])
+            and not CONTENTS_LEADER.search(lines[last])
+            and CONTENTS_LEADER.search(lines[last + 1])
         ):
             # An entry of a table of contents goes on to its leader.
             title = f"{title} {following}"
@@ -51,12 +52,19 @@ def _heading_title(lines: list[str], index: int, title: str) -> tuple[str, int]:
         j = last + 1
         while j < len(lines) and not lines[j].strip() and j - last < 3:
             j += 1
-        wrapped = _CONTENTS_LEADER.sub("", lines[j]).strip() if j < len(lines) else ""
+        wrapped = CONTENTS_LEADER.sub("", lines[j]).strip() if j < len(lines) else ""
         if not wrapped or len(wrapped) > 80:
             break
         title = f"{title} {wrapped}"
         last = j
     return title, last
+
+
+_APPEAL_INSTRUCTIONS = re.compile(
+    r"^\s*(?:besvärsanvisning|anvisning\s+för\s+rättelseyrkande|anvisning\s+om\s+rättelseyrkande"
+    r"|överklagandeanvisning|hur\s+man\s+överklagar)\b",
+    re.IGNORECASE,
+)
 
 
 def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
@@ -66,6 +74,8 @@ def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
         match = _PARAGRAPH_HEADING.match(line)
         if not match or line.lstrip().startswith("§§"):
             continue
+        if _APPEAL_INSTRUCTIONS.match(match.group(2)):
+            continue  # "§ 9998 Besvärsanvisning": how to appeal, printed with every record.
         digits = match.group(1)
         number = int(digits) if len(digits) <= PARAGRAPH_DIGITS else None
         if number is None:
@@ -80,7 +90,7 @@ def _paragraph_headings(lines: list[str], problems: list[str]) -> list[dict]:
     for position, heading in enumerate(found):
         end = found[position + 1]["index"] if position + 1 < len(found) else len(lines)
         block = [line for line in lines[heading["index"] : end] if line.strip()]
-        heading["contents"] = any(_CONTENTS_LEADER.search(line) for line in block[:_CONTENTS_BLOCK_LINES])
+        heading["contents"] = any(CONTENTS_LEADER.search(line) for line in block[:_CONTENTS_BLOCK_LINES])
     for position, heading in enumerate(found):
         heading["end"] = found[position + 1]["index"] if position + 1 < len(found) else None
     paragraphs = [h for h in found if not h["contents"]]
@@ -185,6 +195,8 @@ def _markup_headings(lines: list[str], levels: dict[int, int]) -> list[dict]:
             take = level == item_level or (level < item_level and not has_children(position))
         else:
             take = not has_children(position)
+        # The opening is a point of its own, however the notes nest what follows it.
+        take = take or bool(_OPENING.match(title))
         if take:
             headings.append({"index": index, "number": None, "title": title})
     return headings if len(headings) >= 2 else []
@@ -282,48 +294,38 @@ def _outline_headings(lines: list[str]) -> list[dict]:
     return headings
 
 
-# A list of the matters of the meeting, each after its case-number label (the numbers lost in
-# extraction): "Förteckning över valnämndens ärenden … Dnr Justering av protokoll Dnr Begäran …".
-_MATTERS_LIST = re.compile(
-    r"\b(?:förteckning\s+över|ärendelista|ärendeförteckning|innehållsförteckning|behandlade\s+\w*ärenden)\b",
-    re.IGNORECASE,
+def _dotted_paragraphs(lines: list[str]) -> list[dict]:
+    """Paragraph numbers written "36." on a flattened page, not from 1: two or more in sequence, or
+    one just after the meeting's opening ("Mötet öppnas. … 36. Val av justerare …")."""
+    candidates = [
+        {"index": index, "number": int(match.group(1)), "title": match.group(2).strip()}
+        for index, line in enumerate(lines)
+        if (match := re.match(r"^\s*(\d{1,4})\.\s+([A-ZÅÄÖ].*)$", line)) and int(match.group(1)) >= 2
+    ]
+    run = consecutive_run(candidates, number=lambda c: c["number"])
+    if len(run) >= 2:
+        return run
+    if candidates:
+        first = candidates[0]
+        before = next((i for i in range(first["index"] - 1, -1, -1) if lines[i].strip()), None)
+        if before is not None and _OPENING.match(lines[before].strip()):
+            return [first]
+    return []
+
+
+_OPENING = re.compile(
+    r"^(?:(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande|Mötet\s+öppnas|Öppnar\s+mötet)\b"
 )
 
 
-def _listed_matters(lines: list[str], headings: list[dict]) -> list[dict]:
-    """The paragraphs with those of a list of matters that the excerpt leaves out, after them.
-
-    A paragraph whose title was cut short takes the list's title for it.
-    """
-    entries: list[str] = []
-    for line in lines:
-        if _MATTERS_LIST.search(line) and len(re.findall(r"\bDnr\b", line)) >= 3:
-            parts = re.split(r"\s*\bDnr\b[\s:.]*", line)[1:]
-            entries = [re.sub(r"\s*\(\d{1,3}\)$", "", part).strip() for part in parts]
-            entries = [entry for entry in entries if entry[:1].isupper()]
-            break
-    if not entries:
-        entries = [entry["title"] for entry in _contents_entries(lines, [])]
-    if not entries:
+def _opening_before(lines: list[str], headings: list[dict]) -> list[dict]:
+    """The paragraphs, after the meeting's opening when it stands unnumbered just before the first."""
+    if not headings or headings[0]["number"] is None:
         return headings
-    result = list(headings)
-    for entry in entries:
-        known = next(
-            (
-                h
-                for h in result
-                if (title := title_split(h["title"])[0])
-                and (entry.startswith(title) or title.startswith(entry))
-            ),
-            None,
-        )
-        if known is None:
-            result.append(
-                {"index": len(lines), "number": None, "title": entry, "contents": True, "end": None}
-            )
-        elif len(entry) > len(known["title"]):
-            known["listed_title"] = entry
-    return result
+    before = next((i for i in range(headings[0]["index"] - 1, -1, -1) if lines[i].strip()), None)
+    if before is None or not _OPENING.match(lines[before].strip()):
+        return headings
+    return [{"index": before, "number": None, "title": lines[before].strip()}, *headings]
 
 
 def _item_headings(
@@ -332,7 +334,7 @@ def _item_headings(
     """Where the agenda items start: § headings, else numbered headings in sequence, else markup headings."""
     headings = _paragraph_headings(lines, problems if problems is not None else [])
     if len(headings) >= 1:
-        return headings
+        return _opening_before(lines, headings)
     headings = _outline_headings(lines)
     if headings:
         return headings
@@ -374,9 +376,9 @@ def _item_headings(
         expected = number + 1
     if len(headings) >= 2:
         return headings
-    bare = _bare_number_headings(lines)
+    bare = _bare_number_headings(lines) or _dotted_paragraphs(lines)
     if bare:
-        return _listed_matters(lines, bare)
+        return listed_matters(lines, _opening_before(lines, bare))
     headings = _outline_bullets(lines, _markup_headings(lines, levels or {}))
     if headings:
         return headings
@@ -389,7 +391,11 @@ def _item_headings(
             expected += 1
     if len(headings) >= 2:
         return headings
-    return _contents_entries(lines, problems if problems is not None else []) or _standalone_headings(lines)
+    return (
+        contents_entries(lines, problems if problems is not None else [])
+        or matters_listed(lines)
+        or _standalone_headings(lines)
+    )
 
 
 # What a heading standing alone is not: a field of the header, a sentence, a list's introduction.
@@ -428,83 +434,6 @@ def _standalone_headings(lines: list[str]) -> list[dict]:
             continue
         kept.append(heading)
     return kept if len(kept) >= 3 else []
-
-
-# An entry of a table of contents without "§": "Kvartalsrapport med helårsprognos... 3", also
-# several in one flattened line ("… regionfullmäktige... 2 Förslag om inställt sammanträde... 3").
-_CONTENTS_ENTRY = re.compile(
-    r"(?P<title>(?:[^.…]|\.(?!\s?\.))*?[^\s.…])\s*(?:(?:\.\s?){2,}|…+)\s*(?:\d{1,3}\b)?"
-)
-_CONTENTS_LABEL = re.compile(
-    r"^.*\b(?:Innehållsförteckning|Innehåll|Ärendelista|Ärendeförteckning)\b\s*", re.IGNORECASE
-)
-# The running head of a flattened page before its contents: "Regionfullmäktige PROTOKOLL Nya …".
-_RUNNING_HEAD = re.compile(r"^.{0,60}?\b(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\s+(?=[A-ZÅÄÖ])")
-_CONTENTS_TITLE = 200
-# Entries for the parts of the record that are no agenda item.
-_CONTENTS_NOT_AN_ITEM = re.compile(
-    r"^(?:beslutande|närvarande|ledamöter|ersättare|övriga\s+(?:närvarande|deltagande)|justering\w*"
-    r"|underskrifter|paragrafer|anslag|bevis|innehåll\w*)\b"
-    # The dotted lines of the signatures: "Ordförande ……", "Per Lundin Justerande ……".
-    r"|.*\b(?:ordförande|sekreterare|justerande|justerare)$",
-    re.IGNORECASE,
-)
-
-
-def _contents_entries(lines: list[str], problems: list[str]) -> list[dict]:
-    """The entries of a table of contents, as items, when the excerpt holds no item of its own.
-
-    Their page numbers are no paragraph numbers: the items have none. Tried last, when no other
-    layout of items is found.
-    """
-    headings: list[dict] = []
-    labelled = False
-    for index, line in enumerate(lines):
-        if not _CONTENTS_LEADER.search(line) and not re.search(r"(?:\.\s?){3,}|…", line):
-            continue
-        label = _CONTENTS_LABEL.match(line)
-        if label:
-            labelled = True
-            line = line[label.end() :]
-        line = _RUNNING_HEAD.sub("", line)
-        for match in _CONTENTS_ENTRY.finditer(line):
-            text = " ".join(match.group("title").split())
-            # "1 Östersunds kommuns Kulturstrategi": the paragraph number of an entry that kept it.
-            numbered = re.match(r"^(\d{1,4})\s+(?=[A-ZÅÄÖ])", text)
-            number = int(numbered.group(1)) if numbered else None
-            text = text[numbered.end() :] if numbered else text
-            if len(text) < 3 or not text[:1].isupper() or _CONTENTS_NOT_AN_ITEM.match(text):
-                continue
-            titles = _entries_apart(text) if len(text) > _CONTENTS_TITLE or labelled else [text]
-            if any(len(title) > _CONTENTS_TITLE for title in titles):
-                problems.append(
-                    _("Entries of the table of contents could not be told apart: “%(text)s”.")
-                    % {"text": text[:300]}
-                )
-                titles = [title for title in titles if len(title) <= _CONTENTS_TITLE]
-            for title in titles:
-                headings.append(
-                    {"index": index, "number": number, "title": title, "contents": True, "end": None}
-                )
-                number = None
-    if len(headings) >= 3 or (headings and labelled):
-        return headings
-    return []
-
-
-# Where one title of a run-together contents starts: a word as agenda titles start ("Förändring",
-# "Medlemskap", "Information", "Övriga frågor", "Interpellation", "Medborgarförslag"), after a
-# word of the title before, not after its punctuation ("Motion. Kostnadsfria måltider …").
-_ENTRY_START = re.compile(
-    r"(?<=[\wåäö)])\s+(?=(?:[A-ZÅÄÖ][a-zåäö-]*(?:ning|ing|ande|ende|else|elser|skap|tion|tioner|ion|ioner"
-    r"|förslag|rapport|frågor|val)|Övriga|Övrigt|Val|Information|Motion|Motioner|Rapport|Budget|Anmälan"
-    r"|Ansökan|Yttrande|Avsägelse|Avsägelser|Godkännande|Fastställande)\b)"
-)
-
-
-def _entries_apart(text: str) -> list[str]:
-    """The titles of contents entries that ran together when their leaders and page numbers were lost."""
-    return [part.strip() for part in _ENTRY_START.split(text) if part.strip()]
 
 
 class SegmentMixin:

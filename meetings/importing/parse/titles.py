@@ -8,7 +8,7 @@ import re
 # In a flattened page the heading runs on into its first sentence: "Val av sekreterare Till
 # sekreterare för mötet valdes Lars Winell." The sentence starts at a capitalised word.
 _RUN_ON = re.compile(
-    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö0-9]\S*\s+\S.*[.!?])$"
+    r"^(?P<title>\S+(?:\s+[a-zåäö0-9][\w/-]*){0,8})\s+(?P<rest>[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö0-9]\S*(?:\s.*)?)$"
 )
 
 
@@ -18,7 +18,7 @@ _RUN_ON_LABEL = re.compile(
     r"\s(?=(?:Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
     r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut\b|[A-ZÅÄÖ][a-zåäö]+s\s+beslut\b"
     # "Valnämndens beslut" whose name, set in another font, the extraction lost: "s beslut".
-    r"|s\s+beslut\b)[\s:.-])"
+    r"|s\s+beslut\b|[A-ZÅÄÖ][a-zåäö]+(?:en|et)\s+beslutar(?=\s*:))[\s:.-])"
 )
 # A sentence that starts inside the heading line: a subject (a noun in the definite form, "Utskottet",
 # "Sjuksköterskan", or a person's name) and a finite verb ("Utskottet bordlade …", "Lena Byström har
@@ -33,7 +33,8 @@ _DEFINITE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:et|en|an)$")
 
 _LABEL_AT_START = re.compile(
     r"^(?P<label>Ärendebeskrivning|Beskrivning\s+av\s+ärendet|Sammanfattning(?:\s+av\s+ärendet)?|Bakgrund"
-    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut|(?:[A-ZÅÄÖ][a-zåäö]+)?s\s+beslut)\s*[:.–-]?\s+(?P<rest>\S.*)$"
+    r"|Beslutsunderlag|Förslag\s+till\s+beslut|Beslut|(?:[A-ZÅÄÖ][a-zåäö]+)?s\s+beslut"
+    r"|[A-ZÅÄÖ][a-zåäö]+(?:en|et)\s+beslutar)\s*[:.–-]?\s+(?P<rest>\S.*)$"
 )
 # A case number in brackets after the title of a municipal paragraph: "Delårsrapport 2017 (KS/2017:499)".
 BRACKETED_CASE = re.compile(
@@ -56,7 +57,8 @@ def run_on_lines(text: str) -> list[str]:
         match = _LABEL_AT_START.match(piece.strip())
         if match:
             label = match.group("label")
-            lines.extend(["Beslut" if label.startswith("s ") else label, match.group("rest")])
+            decision = label.startswith("s ") or label.endswith("beslutar")
+            lines.extend(["Beslut" if decision else label, match.group("rest")])
         else:
             lines.append(piece.strip())
     return lines
@@ -116,10 +118,36 @@ def title_split(title: str) -> tuple[str, str]:
     start = _sentence_start(title)
     if start is not None:
         cuts.append(start)
-    match = _RUN_ON.match(title) if title.endswith((".", "!", "?")) else None
+    match = _RUN_ON.match(title)
+    if match and (
+        not re.search(r"[.!?](?:\s|$)", match.group("rest")) or len(match.group("rest").split()) < 3
+    ):
+        match = None  # The text that ran on holds a sentence; a title may be a question.
     if match:
         cuts.append(match.start("rest"))
     if not cuts:
         return title, ""
     cut = min(cuts)
     return title[:cut].strip(), title[cut:].strip()
+
+
+# The history of a matter before its title, as municipal protocols print it: "Au 84 Sn 34 Au 57
+# Dnr 2016/ Budget och ekonomisk uppföljning år Au Förvaltningschef …" (the working committee's and
+# the board's earlier paragraphs); the label of a body then also opens that body's part of the text.
+_REFERENCES = re.compile(r"^(?:[A-ZÅÄÖ][a-zåäö]{0,2}\s+\d{1,4}\s+)+(?:Dnr\s+(?P<case>\S+)\s+)?(?=[A-ZÅÄÖ])")
+
+
+def references_strip(title: str) -> tuple[str, str | None, str]:
+    """A title without the references to earlier paragraphs before it; the case number among them;
+    and the text from a body's label on (the heading line ran on into it)."""
+    match = _REFERENCES.match(title)
+    if not match:
+        return title, None, ""
+    labels = set(re.findall(r"([A-ZÅÄÖ][a-zåäö]{0,2})\s+\d", match.group(0)))
+    rest = title[match.end() :]
+    cut = min(
+        (m.start() for label in labels if (m := re.search(rf"\s{label}\s+(?=[A-ZÅÄÖ])", rest))), default=None
+    )
+    if cut is None:
+        return rest.strip(), match.group("case"), ""
+    return rest[:cut].strip(), match.group("case"), rest[cut:].strip()
