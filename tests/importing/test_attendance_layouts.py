@@ -564,3 +564,18 @@ def test_a_flattened_latex_source_laid_out_in_boxes():
         ("Guilhem Moulin", True),
         ("Leif-Jöran Olsson", True),
     ]
+
+
+def test_a_pasted_run_with_particles_broken_names_and_offices_with_capitals():
+    """ "Henrik von Sydow, Verksamhetschef … Anna- Clara Collén Områdeschef, Medicin …" in one paragraph."""
+    text = (
+        "Mötesanteckningar\nNärvarande: Katarina Mueller, avdelningschef, ÄVO Göteborg Henrik von Sydow, "
+        "Verksamhetschef, Västerläkarna Anna- Clara Collén Områdeschef, Medicin, SU Erika Hägg, "
+        "Förvaltningschef, Partille\n\n1. Mötets öppnande\nMötet öppnas.\n\n2. Dagordning\nGodkänns.\n"
+    )
+    assert [a.name for a in protocol_parse(text).attendees] == [
+        "Katarina Mueller",
+        "Henrik von Sydow",
+        "Anna-Clara Collén",
+        "Erika Hägg",
+    ]

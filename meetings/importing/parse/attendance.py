@@ -172,6 +172,11 @@ def _attendee(entry: str, section: _Section, problems: list[str] | None = None) 
             segments.insert(0, words[0].lower())
             head = " ".join(words[1:])
         words = head.split()
+        if len(words) >= 3 and words[-1].casefold().endswith(_TITLE_ENDINGS):
+            # "Anna-Clara Collén Områdeschef": the office after the name, without a comma.
+            segments.insert(0, words[-1].lower())
+            head = " ".join(words[:-1])
+        words = head.split()
         lower = next((i for i, word in enumerate(words) if not word[:1].islower()), len(words))
         if 0 < lower <= 3 and looks_like_name(" ".join(words[lower:])):
             segments.insert(0, " ".join(words[:lower]))
@@ -439,7 +444,8 @@ def _comma_run_entries(text: str) -> list[str]:
     last name found by ``names_segment`` starts the entry and the words before it stay with the
     entry before. "2)" (a guest for item 2) also starts an entry.
     """
-    words = text.split()
+    # "Anna- Clara Collén": a hyphenated given name broken at the end of a line.
+    words = re.sub(r"(?<=[a-zåäö])-\s+(?=[A-ZÅÄÖ])", "-", text).split()
     starts = [0]
     for index, word in enumerate(words):
         if re.fullmatch(r"\d{1,2}\)", word) and index:
@@ -447,17 +453,23 @@ def _comma_run_entries(text: str) -> list[str]:
             continue
         if not word.endswith(","):
             continue
-        run_start = index
+        end = index
+        if words[end].rstrip(",").casefold().endswith(_TITLE_ENDINGS) and end > 0:
+            end -= 1  # "Anna-Clara Collén Områdeschef,": an office with a capital ends the name.
+        run_start = end
         while (
             run_start > 0
-            and index - run_start < 5
-            and _NAME_TOKEN.match(words[run_start - 1])
+            and end - run_start < 5
+            # "Henrik von Sydow,": a particle inside the name.
+            and (_NAME_TOKEN.match(words[run_start - 1]) or words[run_start - 1] in _PARTICLES)
             and words[run_start - 1].casefold() not in _ROLE_WORDS
             and not words[run_start - 1].endswith(",")
         ):
             run_start -= 1
-        tokens = [w.rstrip(",") for w in words[run_start : index + 1]]
-        if len(tokens) < 2 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        while run_start < end and words[run_start] in _PARTICLES:
+            run_start += 1  # A name does not start with its particle.
+        tokens = [w.rstrip(",") for w in words[run_start : end + 1]]
+        if len(tokens) < 2 or not all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens):
             continue
         names = names_segment(tokens)
         if names and names[-1][1] == len(tokens):

@@ -272,7 +272,9 @@ def names_segment(tokens: list[str]) -> list[tuple[int, int]]:
             if start < 0:
                 break
             words = tokens[start:end]
-            if any(not looks_like_name(word, min_tokens=1) for word in words):
+            if words[0] in _PARTICLES or words[-1] in _PARTICLES:
+                continue
+            if any(not looks_like_name(word, min_tokens=1) and word not in _PARTICLES for word in words):
                 continue
             previous_score, previous = best[start]
             candidates.append((previous_score + _name_score(words), [*previous, (start, end)]))
