@@ -43,6 +43,9 @@ from .shapes import looks_like_name, name_tidy
 from .statements import StatementsMixin
 from .when import _ISO_DATE, _date, dates_find, times_find
 
+# An attendee's office that makes them the keeper of the minutes: "Sekreterare" in a table of the board.
+_SECRETARY_TITLE = re.compile(r"sekreterare|protokollförare", re.IGNORECASE)
+
 __all__ = [
     "Attendee",
     "DecisionText",
@@ -204,7 +207,13 @@ class _Parser(SegmentMixin, HeaderMixin, ItemsMixin, ClosingMixin, StatementsMix
             if chairs:
                 result.chair = chairs[0]
         if result.secretary is None:
-            keepers = [a.name for a in result.attendees if a.group == "secretary" and a.present and a.name]
+            keepers = [
+                a.name
+                for a in result.attendees
+                if (a.group == "secretary" or _SECRETARY_TITLE.fullmatch(a.title or ""))
+                and a.present
+                and a.name
+            ]
             if keepers:
                 result.secretary = keepers[0]
         if not result.adjusters:

@@ -8,7 +8,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..places import organisation_expand
-from .attendance import _attendee, _joined_entry_lines, _Section, _split_entries, replaced_member
+from .attendance import (
+    _attendee,
+    _joined_entry_lines,
+    _Section,
+    _split_entries,
+    in_whose_place,
+    latex_list_names,
+    list_pieces,
+    markup_row_attendee,
+    names_run_entries,
+    pieces_attendees,
+    replaced_member,
+)
+from .result import Attendee
 from .shapes import _is_upper_heading, looks_like_name, name_tidy
 from .tables import (
     _ROLE_ROW,
@@ -53,24 +66,27 @@ _LABELS = [
         None,
     ),
     (
-        r"beslutande(?:\s+ledamöter)?|närvarande\s+ledamöter|ordinarie\s+ledamöter|ledamöter",
+        r"beslutande(?:\s+ledamöter)?|närvarande\s+ledamöter|ordinarie\s+ledamöter|ledamöter|deltagare(?=\s*:)",
         "group",
         "member",
     ),
     (r"tjänstgörande\s+ersättare|tjänstgörande\s+ersättande", "group", "serving_substitute"),
     (
-        r"ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|ersättare|ersättande",
+        r"närvarande,?\s+ej\s+tjänstgörande\s+ersättare|ej\s+tjänstgörande(?:\s+ersättare)?|närvarande\s+ersättare"
+        r"|ersättare|ersättande|suppleanter|suppleant",
         "group",
         "substitute",
     ),
     (r"sekreterare|protokollförare|sekretariat", "group", "secretary"),
     (
-        r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|övriga|närvarande\s+tjänstepersoner"
+        # "Sekretariatet": the staff of an association's office, its secretary among them.
+        r"sekretariatet|övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|övriga|närvarande\s+tjänstepersoner"
         r"|tjänstepersoner|tjänstemän|deltagande\s+tjänstepersoner|närvarande\s+tjänstemän",
         "group",
         "official",
     ),
     (r"inbjudna(?:\s+gäster)?|inbjuden|inbjudna\s+för\s+\S+|gäster|adjungerade|adjungerad", "group", "guest"),
+    (r"kallade(?:\s+ledamöter)?", "called", None),
     (r"närvarande", "present", None),
     (r"ordförande", "chair", None),
     (r"anteckningar|mötesanteckningar|minnesanteckningar|protokoll|sammanträdesprotokoll", "record", None),
@@ -109,6 +125,28 @@ _INNER_FIELD = re.compile(
 )
 
 
+# The label as a sentence: "Närvarande styrelseledamöter var", "Frånvarande styrelseledamot var Stella
+# Papasotiriou." (the minutes of associations and parties): the words up to the verb are no names.
+_LABEL_SENTENCE = re.compile(
+    r"^(?:[a-zåäö][\wåäö-]*\s+){0,3}(?:är|var|voro|närvarade|deltog)\b\s*:?\s*", re.IGNORECASE
+)
+# A Finland-Swedish label's Finnish half: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET Fredriksson …".
+_TRANSLATED_LABEL = re.compile(r"^[-–]\s+[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})*\s*")
+# "Ledamöter Närvarande": the headings of a table's columns, a label with another label beside it.
+_COLUMN_HEADING = re.compile(r"(?:närvarande|frånvarande|närvaro|parti|x)", re.IGNORECASE)
+
+
+_ATTENDANCE_SENTENCE = re.compile(
+    r"^(?:(?P<kind>närvarande|frånvarande|övriga\s+närvarande|ej\s+närvarande)(?:\s+[a-zåäö]+){0,2}"
+    r"\s+(?:är|var|voro)\s*:?"
+    r"|följande\s+(?:personer|medlemmar|ledamöter|röstberättigade)\s+(?:[a-zåäö]+\s+){0,2}?"
+    r"(?:närvarade|närvara|deltog|var\s+närvarande)\b[^:]{0,40}:"
+    r"|(?:[^:]{0,30}\s)?närvarade\s+(?:även\s+)?följande\s+(?:personer|medlemmar)\b[^:]{0,40}:"
+    r"|dessutom\s+närvarade)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 _TITLED_FIELD = re.compile(r"(?<=\S)\s+(?=(?:Tid|Plats|Datum|Lokal|Sammanträdesplats|Sammanträdestid)\s*:)")
 
 
@@ -128,6 +166,89 @@ def _fields_apart(lines: list[str]) -> list[str]:
         else:
             result.append(line)
     return result
+
+
+_REGISTER = re.compile(r"närvaroförteckning|närvarolista|närvaro-\s*och\s+voteringslista", re.IGNORECASE)
+_REGISTER_ROW = re.compile(
+    r"^(?P<surname>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?),\s+"
+    r"(?P<given>[A-ZÅÄÖ][\w'’-]+(?:[\s-]+[A-ZÅÄÖ][\w'’-]+)?)\s*(?P<rest>\([^)]{1,4}\).*)$"
+)
+
+
+_CAPITAL_ATTENDANCE = re.compile(r"\b(?:NÄRVARANDE|FRÅNVARANDE|BESLUTANDE)\b")
+_PARAGRAPH_START = re.compile(r"^\s*§\s*-?\d")
+
+
+# "Som ordförande fungerade fullmäktiges ordinarie ordförande Mikaela Björklund" (Finland-Swedish).
+_SERVED_AS = re.compile(
+    r"^som\s+(?P<office>ordförande|sekreterare|protokollförare)\s+fungerade\s+(?:[a-zåäö]+\s+){0,4}"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3})\.?$",
+    re.IGNORECASE,
+)
+
+
+def _chunks(line: str) -> list[tuple[str, int]]:
+    """The parts of a line set apart by two or more spaces, with where each starts."""
+    return [(m.group(0), m.start()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)", line)]
+
+
+def _column_heads(line: str) -> list[tuple[int, str]]:
+    """The columns a heading line opens: "Beslutande    Ledamöter          Tjänstgörande ersättare".
+
+    Each part set apart by wide spaces is a chain of labels; its last attendance group names the
+    column, which starts where the part does (the first column at the line's start). At least two
+    columns, else [].
+    """
+    heads = []
+    for position, (text, offset) in enumerate(_chunks(line)):
+        group = None
+        rest = text
+        while rest:
+            label = _label(rest)
+            if label is None or label[2] == rest:
+                return []
+            if label[0] == "group":
+                group = label[1]
+            elif label[0] not in ("present",):
+                return []
+            rest = label[2]
+        if group is None:
+            return []
+        heads.append((0 if position == 0 else offset, group))
+    return heads if len(heads) >= 2 else []
+
+
+def _labels_only(line: str) -> list[tuple[str, str | None]]:
+    """The labels of a line that holds nothing but labels pulled apart from their values, else [].
+
+    Three labels, or two of which one is a field ("Plats och tid Sekreterare"); two labels of the
+    attendance alone ("Ledamöter Närvarande") are the headings of a table whose rows follow.
+    """
+    if re.search(r"\S\s{2,}\S", line):
+        return []  # Headings of columns set apart by spaces: the rows below hold the values.
+    found = []
+    rest = line
+    while rest:
+        label = _label(rest)
+        if label is None or label[2] == rest:
+            return []
+        found.append((label[0], label[1]))
+        rest = label[2]
+    fields = [kind for kind, _value in found if kind not in ("group", "present", "absent")]
+    pulled = len(found) >= 3 or (len(found) >= 2 and fields)
+    return found if pulled and any(kind == "group" for kind, _value in found) else []
+
+
+# The first "Name (P)" in a field's value: where the attendance pulled into it starts.
+_PULLED_ENTRY = re.compile(r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3}\s*\([A-ZÅÄÖ]{1,3}\)")
+
+
+def _pulled_attendance(rest: str) -> tuple[str, str]:
+    """A field's value cut where attendance entries start: (the value, the entries)."""
+    match = _PULLED_ENTRY.search(rest)
+    if not match:
+        return rest, ""
+    return rest[: match.start()].strip(), rest[match.start() :]
 
 
 def _label(line: str):
@@ -153,6 +274,54 @@ class HeaderMixin:
         self.result.record_kind = kind
 
     def _header(self, header: list[str]) -> None:
+        self._called: list[Attendee] = []
+        texts = self._header_pass(header)
+        if not self.result.attendees and not self._called:
+            self._attendance_after_contents(len(header))
+        self._called_absent()
+        self._attendance_sentences(0)
+        self._attendance_register()
+        self._when(*texts)
+        for text in texts[0]:
+            self._header_read("when", text)
+        if self.result.paragraph_range is None:
+            self.result.paragraph_range = paragraphs_apart(header)
+        self._signers_apart(header)
+        if self.result.date is None or self.result.start_time is None or self.result.location is None:
+            self._opening_sentence()
+
+    def _called_absent(self) -> None:
+        """Those under "Kallade" who are not also listed as present were absent (an association's notes)."""
+        listed = {a.name.casefold() for a in self.result.attendees if a.name}
+        for attendee in self._called:
+            if attendee.name and attendee.name.casefold() not in listed:
+                attendee.present = False
+                self.result.attendees.append(attendee)
+        self._called = []
+
+    def _attendance_after_contents(self, start: int) -> None:
+        """The attendance page after a table of contents, as Finland-Swedish councils' minutes have it.
+
+        The contents ("§ -1 Närvarande ... 1", "§ 27 Namnupprop ... 2") end the header early; the
+        attendance then follows, its labels in capitals ("NÄRVARANDE", "FRÅNVARANDE:"), up to the
+        first paragraph. Only its attendance is read there.
+        """
+        lines = self.lines
+        for index in range(start, len(lines)):
+            match = _CAPITAL_ATTENDANCE.search(lines[index])
+            if match:
+                break
+        else:
+            return
+        block = [lines[index][match.start() :]]
+        for line in lines[index + 1 : index + 40]:
+            if _PARAGRAPH_START.match(line) or self._CLOSING.match(line):
+                break
+            block.append(line)
+        self._header_pass(block, fields=False)
+
+    def _header_pass(self, header: list[str], *, fields: bool = True) -> tuple[list[str], ...]:
+        """The labelled fields and the attendance of the header's lines; with ``fields`` False, only the attendance."""
         section: _Section | None = None
         pending: list[tuple[str, _Section, bool]] = []
         when_texts: list[str] = []
@@ -162,6 +331,8 @@ class HeaderMixin:
         mode_texts: list[str] = []
         where_texts: list[str] = []
         current_field: str | None = None
+        pulled_groups: list[str] = []
+        empty_group: str | None = None
         result = self.result
 
         def flush():
@@ -181,6 +352,16 @@ class HeaderMixin:
             if current_field in ("when", "where") and field_ends(stripped, gap, filled):
                 current_field = None
             gap = False
+            row = markup_row_attendee(stripped)
+            if row is not False:
+                flush()
+                if row is not None:
+                    result.attendees.append(row)
+                continue
+            listed = latex_list_names(stripped)
+            if listed:
+                flush()
+                result.attendees.extend(Attendee(name=name, party=None, present=True) for name in listed)
             match = _PRESENT_FROM.match(stripped)
             if match:
                 flush()
@@ -225,9 +406,34 @@ class HeaderMixin:
                 # "• Plats: Kungliga Biblioteket": a wiki page lists the fields as bullets.
                 label, line, stripped = bulleted, stripped[2:], stripped[2:]
             indented = len(line) - len(line.lstrip()) >= 2
+            labels = _labels_only(stripped)
+            if labels:
+                # "Övriga närvarande Ersättare Tjänstepersoner Justering Justerare": a table's labels
+                # without their values, which the extraction put on the next line.
+                flush()
+                pulled_groups = [value for kind, value in labels if kind == "group"]
+                section = None
+                current_field = None
+                continue
+            if label and pulled_groups and label[0] in ("when", "where", "adjusters", "adjustment"):
+                rest, pulled = _pulled_attendance(label[2])
+                if pulled:
+                    label = (label[0], label[1], rest)
+                    self._pulled_entries(pulled, pulled_groups)
+            if label and empty_group and label[0] in ("adjusters", "adjustment", "signatures"):
+                # "Övriga deltagande" with nothing after it, then "Utses att justera Roland Bång
+                # Marianne Persson …, Rickard Norberg": the values of both labels on the second
+                # line. The names not already listed are the first label's; the field keeps its text.
+                self._pulled_names(label[2], empty_group)
+            pulled_groups = []
+            empty_group = label[1] if label and label[0] == "group" and not label[2] else None
             if label and not (indented and current_field in ("when", "where", "adjusters")):
                 kind, value, rest = label
                 flush()
+                if not fields and kind not in ("absent", "present", "group", "called"):
+                    section = None
+                    current_field = None
+                    continue
                 current_field = None
                 if kind in ("when", "where", "mode", "adjusters", "adjustment", "signatures"):
                     placed = bool(re.match(r"\s*(?:plats|tid\s+och\s+plats)", stripped, re.IGNORECASE))
@@ -267,20 +473,42 @@ class HeaderMixin:
                     if rest and looks_like_name(rest.split(",")[0].split("(")[0]):
                         result.chair = name_tidy(rest.split(",")[0].split("(")[0])
                     continue
+                if kind == "absent" and not rest and self._mark_before_label(header, raw):
+                    # "Joakim Magnusson (C) Anmält förhinder Övriga: …": a table's mark pulled out
+                    # of its row by the extraction; it says the entry before it was absent.
+                    flush()
+                    if result.attendees:
+                        result.attendees[-1].present = False
+                    section = None
+                    continue
                 if kind == "absent":
                     section = _Section(present=False, group="member")
                 elif kind == "present":
                     section = _Section(present=True, group="member")
+                elif kind == "called":
+                    section = _Section(present=True, group="member", called=True)
                 elif kind == "group":
                     present = section.present if section is not None else True
                     if re.match(r"\s*(beslutande|närvarande|tjänstgörande)", stripped, re.IGNORECASE):
+                        present = True
+                    if value in ("official", "guest"):
+                        # "Övriga", "Inbjudna": those who took part, whatever the section above said.
                         present = True
                     section = _Section(
                         present=present,
                         group=value,
                         organisation=section.organisation if section and value == "official" else None,
                     )
-                if rest:
+                    heads = _column_heads(line)
+                    if heads:
+                        section.columns = [
+                            (offset, _Section(present=section.present, group=group, in_column=True))
+                            for offset, group in heads
+                        ]
+                        continue
+                rest = _LABEL_SENTENCE.sub("", rest)
+                rest = _TRANSLATED_LABEL.sub("", rest)
+                if rest and not _COLUMN_HEADING.fullmatch(rest):
                     pending.append((rest, section, True))
                 continue
             if current_field == "when" and (indented or not section):
@@ -309,17 +537,17 @@ class HeaderMixin:
                 continue
             if section.sides:
                 self._side_line(line, section, pending)
+            elif section.columns:
+                for text, offset in _chunks(line):
+                    column = section.columns[0][1]
+                    for start, column_section in section.columns:
+                        if offset >= start - 4:
+                            column = column_section
+                    pending.append((text, column, False))
             else:
                 pending.append((line, section, False))
         flush()
-        self._when(when_texts, where_texts, mode_texts, place_texts)
-        for text in when_texts:
-            self._header_read("when", text)
-        if result.paragraph_range is None:
-            result.paragraph_range = paragraphs_apart(header)
-        self._signers_apart(header)
-        if result.date is None or result.start_time is None or result.location is None:
-            self._opening_sentence()
+        return when_texts, where_texts, mode_texts, place_texts
 
     _OPENING_SENTENCE = re.compile(r"^\s*(?:protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
     _PLACE_AFTER = re.compile(r"^[\s,]*(?:klockan|kl\.?)?[\s\d.:]*\bi\s+(?P<place>[^.;]{2,80}?)\s*(?:[.;]|$)")
@@ -412,6 +640,150 @@ class HeaderMixin:
         if not result.adjusters and found.get("adjusters"):
             result.adjusters = found["adjusters"]
 
+    @staticmethod
+    def _mark_before_label(header: list[str], raw: str) -> bool:
+        """True when a bare "Anmält förhinder" is followed by a label of another part of the header."""
+        position = next((i for i, line in enumerate(header) if line is raw), None)
+        if position is None:
+            return False
+        following = _label(next((line for line in header[position + 1 :] if line.strip()), ""))
+        if following is None:
+            return False
+        kind, value, _rest = following
+        # "FRÅNVARANDE" above "Ledamöter", "Ersättare": a heading of its own subsections, no mark.
+        return kind not in ("absent", "present") and value not in (
+            "member",
+            "substitute",
+            "serving_substitute",
+        )
+
+    def _attendance_sentences(self, start: int) -> None:
+        """Attendance told in sentences (in the header or the first items), as associations and parties write it.
+
+        "Närvarande styrelseledamöter är Nils Kadesjö, Göran Widham (fram till 4.5) …",
+        "Frånvarande styrelseledamöter är … och JP Anderson.", "Följande personer befanns närvara
+        och ha rösträtt:" above a list, "Följande medlemmar närvarade med rösträtt: nsg, stellanl,
+        kaj." (the members' handles), "Dessutom närvarade map utan rösträtt."
+        """
+        lines = self.lines
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        index = start
+        while index < len(lines):
+            officer = _SERVED_AS.match(lines[index].strip())
+            match = _ATTENDANCE_SENTENCE.match(lines[index].strip())
+            index += 1
+            if officer and looks_like_name(officer.group("name")):
+                name = name_tidy(officer.group("name"))
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    chair = officer.group("office").casefold() == "ordförande"
+                    self.result.attendees.append(
+                        Attendee(
+                            name=name,
+                            body_role="chair" if chair else "",
+                            group="member" if chair else "secretary",
+                        )
+                    )
+                continue
+            if not match:
+                continue
+            words = (match.group("kind") or "").casefold()
+            section = _Section(
+                present=not words.startswith(("frånvarande", "ej")),
+                group="official" if words.startswith("övriga") else "member",
+            )
+            rest = match.group("rest").strip()
+            while rest.endswith(",") and index < len(lines) and lines[index].strip():
+                rest = f"{rest} {lines[index].strip()}"  # A list wrapped over lines.
+                index += 1
+            pieces = list_pieces(rest) if rest else []
+            if not rest:
+                # The list below the sentence, one name a line, up to the first line that is none.
+                while index < len(lines) and not lines[index].strip():
+                    index += 1
+                while index < len(lines) and lines[index].strip().startswith("•"):
+                    pieces.append(lines[index].strip(" •"))
+                    index += 1
+            for attendee in pieces_attendees(pieces, section, self.result.problems, self._unread_attendance):
+                if attendee.name and attendee.name.casefold() not in known:
+                    known.add(attendee.name.casefold())
+                    self.result.attendees.append(attendee)
+
+    def _pulled_names(self, text: str, group: str) -> None:
+        """The names in a field's text that belong to the empty attendance label above it."""
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        for entry in names_run_entries(text) or []:
+            attendee = _attendee(entry, _Section(present=True, group=group), self.result.problems)
+            if attendee is not None and attendee.name and attendee.name.casefold() not in known:
+                known.add(attendee.name.casefold())
+                self.result.attendees.append(attendee)
+
+    def _pulled_entries(self, text: str, groups: list[str]) -> None:
+        """Attendees from values pulled away from their labels: with a party they belong to the
+        first attendance group of the labels ("Ersättare"), without one to the officials."""
+        known = {a.name.casefold() for a in self.result.attendees if a.name}
+        member_group = next(
+            (g for g in groups if g in ("member", "serving_substitute", "substitute")), "member"
+        )
+        pieces = []
+        for piece in _split_entries(text, inline=True):
+            # "Nils-Erik Carlström (L) Carina Elmefall, kanslichef Fredrik Pettersson, sekreterare":
+            # after the last party, the officials' entries.
+            match = re.match(r"^(.*?\([A-ZÅÄÖ]{1,3}\))\s+(\S.*)$", piece)
+            tail = names_run_entries(match.group(2)) if match else None
+            pieces.extend([match.group(1), *tail] if tail else [piece])
+        for piece in pieces:
+            attendee = _attendee(piece, _Section(present=True, group=member_group), self.result.problems)
+            if attendee is None or not attendee.name:
+                if any(c.isalpha() for c in piece):
+                    self._unread_attendance.append(piece)
+                continue
+            if attendee.name.casefold() in known:
+                continue  # An adjuster or the chair, named again beside the pulled values.
+            if attendee.party is None and "official" in groups and attendee.group == member_group:
+                attendee.group = "official"
+            known.add(attendee.name.casefold())
+            self.result.attendees.append(attendee)
+
+    def _attendance_register(self) -> None:
+        """The register of attendance appended to a Riksdag committee's protocol ("Närvaroförteckning").
+
+        Rows "Lavesson, Olof (M), ordf." with the surname first, under "LEDAMÖTER" and
+        "SUPPLEANTER"; the columns of marks flattened into lines of their own, so a row followed by
+        a mark ("X", or a letter the extraction made of it) was present, a row without one was not.
+        The column headings ("N", "V") stand above the first row.
+        """
+        lines = [line.strip() for line in self.lines]
+        start = next((i for i, line in enumerate(lines) if _REGISTER.fullmatch(line)), None)
+        if start is None:
+            return
+        rows: list[tuple[str, _Section]] = []
+        marked: list[bool] = []
+        group = "member"
+        for line in lines[start + 1 :]:
+            if not line:
+                continue
+            if re.fullmatch(r"(?:extra\s+)?(?:suppleanter|ersättare)", line, re.IGNORECASE):
+                group = "substitute"
+                continue
+            match = _REGISTER_ROW.match(line)
+            if match:
+                entry = f"{match.group('given')} {match.group('surname')} {match.group('rest')}"
+                rows.append((entry, _Section(present=True, group=group)))
+                marked.append(False)
+            elif rows and len(line) <= 2 and not line.isdigit():
+                marked[-1] = True
+        if not rows:
+            return
+        any_marks = any(marked)
+        for (entry, section), mark in zip(rows, marked, strict=True):
+            section.present = mark or not any_marks
+            attendee = _attendee(entry, section, self.result.problems)
+            if attendee is not None:
+                self.result.attendees.append(attendee)
+            else:
+                self._unread_attendance.append(entry)
+
     def _side_line(self, line: str, section: _Section, pending) -> None:
         columns = []
         for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|$)", line):
@@ -442,9 +814,13 @@ class HeaderMixin:
             )
 
     def _entries(self, entry: str, section: _Section, *, inline: bool) -> None:
+        entry, substitutes = in_whose_place(entry, section)
+        self.result.attendees.extend(substitutes)
         for piece in _split_entries(entry, inline=inline):
             attendee = _attendee(piece, section, self.result.problems)
-            if attendee is not None:
+            if attendee is not None and section.called:
+                self._called.append(attendee)
+            elif attendee is not None:
                 self.result.attendees.append(attendee)
                 replaced = replaced_member(piece, section)
                 if replaced is not None:

@@ -57,6 +57,15 @@ def markup_settings(text: str) -> str:
     return text
 
 
+def _preamble_row(match: re.Match) -> str:
+    """A preamble's row as a line: with two arguments a labelled field ("Ordförande: Anna Ek"); with
+    a third (a mark of presence, perhaps empty), "\\förtroendevald{Kassör}{Morgan Thowsen}{Ja}", a
+    markup row "[Kassör], [Morgan Thowsen], [Ja]" for the attendance to read name and mark together."""
+    if match.group(3) is not None:
+        return "\n" + ", ".join(f"[{g.strip()}]" for g in match.groups()) + "\n"
+    return f"\n{match.group(1)}: {match.group(2)}\n"
+
+
 def _latex_settings(text: str) -> str:
     macros = {name: value.strip() for name, value in _PREAMBLE_MACRO.findall(text)}
     text = _PREAMBLE_DEFINITION.sub(" ", text)
@@ -73,7 +82,7 @@ def _latex_settings(text: str) -> str:
     labels = {"date": "Datum: ", "title": "", "subtitle": "", "author": ""}
     head = _PREAMBLE_FIELD.sub(lambda m: f"\n{labels[m.group(1)]}{m.group(2)}\n", head)
     head = _PREAMBLE_FORMAT.sub(r"\1", head)
-    head = _PREAMBLE_ROW.sub(lambda m: f"\n{m.group(1)}: {', '.join(g for g in m.groups()[1:] if g)}\n", head)
+    head = _PREAMBLE_ROW.sub(_preamble_row, head)
     head = head.replace("\\\\", "\n")
     head = re.sub(r"(?<!\\)%[^\n]*", "", head) if head.count("\n") > 10 else head.replace("%", " ")
     head = _PREAMBLE_LAYOUT.sub(" ", head)

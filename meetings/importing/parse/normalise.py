@@ -42,7 +42,11 @@ _FLAT_BREAK = re.compile(
     r"|Närvarande, ej tjänstgörande ersättare|Ej tjänstgörande|Tjänstgörande ersättare|Utses att justera"
     r"|Utsedd att justera|Att jämte ordföranden justera|Justeringens plats|Justerade paragrafer|Paragrafer"
     r"|Underskrifter|ANSLAG/BEVIS|Bevis om anslag|BEVIS|Närvarande ledamöter|Frånvarande|Anmält förhinder"
-    r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:)\b)"
+    r"|Närvarande:|Ledamöter:|Ersättare:|Dessutom:|Övriga:|Tid:|Plats:"
+    # The capitals of Finland-Swedish bilingual headers: "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET".
+    r"|NÄRVARANDE LEDAMÖTER|ÖVRIGA NÄRVARANDE|FRÅNVARANDE LEDAMÖTER)(?!\w)"
+    # "… 2013 Närvarande Ledamöter av regeringen utsedda …": the label with a capital, mid-line.
+    r"|Närvarande(?=\s+[A-ZÅÄÖ]))"
     r"|\s(?=§\s?\d{1,4}\s+[A-ZÅÄÖ])"
     # The opening, often the one point without a number: "… drifttekniker Mötets öppnande Ordföranden …".
     r"|(?<![\d.§])\s(?=(?:Mötets|Sammanträdets|Årsmötets|Stämmans)\s+öppnande\b|Mötet\s+öppnas\b)"
@@ -156,7 +160,7 @@ _LATEX_TOKEN = re.compile(
 _LATEX_LAYOUT = re.compile(
     r"\\(?:vspace|hspace|setlength|settowidth|addtolength|newlength|input|rhead|lhead|chead|rfoot|lfoot"
     r"|cfoot|selectlanguage|label|thispagestyle|pagestyle|usepackage|documentclass)\*?"
-    r"(?:\s*(?:\[[^\]]*\]|\{[^{}]*\}|\\(?!begin|end|item|(?:sub)*section)[a-zA-Z]+(?![a-zA-Z])))*"
+    r"(?:[ \t]*(?:\[[^\]]*\]|\{[^{}]*\}|\\(?!begin|end|item|(?:sub)*section|parbox|makebox|framebox)[a-zA-Z]+(?![a-zA-Z])))*"
     # A box's width and position, not its content: "\parbox[t]{\tempOne}{Tid och plats:}".
     r"|\\(?:parbox|makebox|framebox)(?:\[[^\]]*\])*\{[^{}]*\}"
 )
@@ -177,6 +181,8 @@ def _latex_text(text: str) -> str:
             text = re.sub(rf"\\{name}(?![a-zA-Z])(?:\\ )?", lambda _m, v=value: v + " ", text)
     # A comment cannot be told from the text that follows it once the line breaks are lost.
     text = text.replace("%", " ")
+    # Each box of a layout in boxes ("\parbox{…}{Deltagare:}", "\parbox{…}{names}") starts a line.
+    text = re.sub(r"\\(?:parbox|makebox|framebox)(?:\[[^\]]*\])*\{[^{}]*\}", "\n", text)
     text = _LATEX_LAYOUT.sub(" ", text)
     out: list[str] = []
     stack: list[str] = []
@@ -225,6 +231,11 @@ def _typst_calls(text: str) -> str:
     """Typst calls on lines of their own as their content: each [content] argument a bullet point."""
 
     def content(match: re.Match) -> str:
+        rows = match.group("arguments").split("\n")
+        if len(rows) > 2 and any(len(re.findall(r"\[[^\[\]]*\]", row)) >= 2 for row in rows):
+            # A table, one row a line ("[Tekla Siesjö], [Nej],"): its rows stay as they are, for
+            # the attendance to read name and mark together.
+            return match.group(0)
         parts = re.findall(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]", match.group("arguments"))
         return "\n".join("• " + " ".join(part.split()) for part in parts if part.strip())
 
