@@ -368,18 +368,39 @@ class Attendance(models.Model):
         help_text=_("In a record without § numbers: the agenda item the person attended for."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    # The meeting's date, body and the day it became public, copied here by the database (the
+    # triggers of migration 0016, on every insert, every change of the meeting and every move to
+    # another meeting): a person's thousands of meetings are then listed, counted and summed by
+    # year from the person's index entries alone, without joining the meetings. Read them in
+    # queries; an instance's copy is what it was when loaded.
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
+    meeting_body = models.ForeignKey(
+        Body,
+        verbose_name=_("body"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # The first day the meeting is public (see public_attendance_q); empty while it is not published.
+    meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["meeting_date", "meeting_body", "meeting_public_from"])
 
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         ordering = ["meeting", "-present", "position", "pk"]
         indexes = [
-            # A person's meetings, attended or missed: the person page's lists and counts and the
-            # search's person filter read the meeting ids (and the party, for the person's summary)
-            # from the index alone: 5,000 rows for a long-serving member, not 5,000 heap pages.
+            # A person's meetings, attended or missed, newest first: the person page's lists, counts
+            # and years and the search's person filter read the person's entries alone (5,000 for
+            # a long-serving member), never the table or the meetings.
             models.Index(
-                fields=["person", "present", "meeting"], include=["party"], name="attendance_person_idx"
+                fields=["person", "present", "-meeting_date"],
+                include=["meeting_public_from", "meeting_body", "meeting", "party"],
+                name="attendance_person_idx",
             ),
         ]
         constraints = [
@@ -524,6 +545,10 @@ class AgendaItem(models.Model):
     search_document = models.TextField(
         _("search text from decisions and presenters"), blank=True, default="", editable=False
     )
+    # The meeting's date, copied here by the database (migration 0016's triggers) so that a search
+    # can narrow the index's matches to a range of dates before it reads a row: see
+    # meetings.selectors.search_result_ids. Read it in queries; an instance's copy may be stale.
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
     # Kept by the database on every write, update() and bulk_create() included.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", config=SEARCH_CONFIG, weight="A")
@@ -538,7 +563,7 @@ class AgendaItem(models.Model):
     objects = AgendaItemQuerySet.as_manager()
     # The search vector and text are derived from the other fields and tables, not entered.
     history = HistoricalRecords(
-        m2m_fields=[presenters], excluded_fields=["search_vector", "search_document", "case"]
+        m2m_fields=[presenters], excluded_fields=["search_vector", "search_document", "case", "meeting_date"]
     )
 
     class Meta:
@@ -548,6 +573,8 @@ class AgendaItem(models.Model):
         indexes = [
             # Full-text search on the public site (/sok/).
             GinIndex(fields=["search_vector"], name="agendaitem_search_idx"),
+            # A range of dates as a bitmap, combined with the search index's (BitmapAnd).
+            models.Index(fields=["meeting_date"], name="agendaitem_meeting_date_idx"),
             # Paragraph permalinks and "§ 175" look-ups.
             models.Index(fields=["number"], name="agendaitem_number_idx"),
             # The few confidential items: the public rule's "not a sub-point of a confidential item"

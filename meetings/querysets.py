@@ -43,6 +43,13 @@ def public_meeting_q(*, on: datetime.date | None = None, prefix: str = "") -> Q:
     )
 
 
+def public_attendance_q(*, on: datetime.date | None = None) -> Q:
+    """The public rule of :func:`public_meeting_q`, read from the copy the database keeps on each
+    attendance row (``Attendance.meeting_public_from``: the day the meeting became public, empty
+    while it is not published), so that a person's attendance is filtered without its meetings."""
+    return Q(meeting_public_from__lte=on or timezone.localdate())
+
+
 class AgendaItemQuerySet(models.QuerySet):
     """Agenda items; the public rule for items sits next to the one for meetings, and uses it."""
 

@@ -37,6 +37,14 @@ class CompiledQuery:
     truncated: bool = False
     ignored_only_negative: bool = False
     terms: list[str] = field(default_factory=list)
+    # The words of the phrases of two or more words sought, as tsquery terms: the index finds the
+    # paragraphs holding the words, and each must be read to check their order (see
+    # selectors.search_result_ids).
+    phrase_words: list[str] = field(default_factory=list)
+
+    @property
+    def has_phrase(self) -> bool:
+        return bool(self.phrase_words)
 
     def __bool__(self) -> bool:
         return bool(self.tsquery)
@@ -84,11 +92,12 @@ def build_tsquery(text: str) -> CompiledQuery:
             if not words:
                 continue
             # A phrase: words in this order, the last one may be the start of a longer word.
-            expression = " <-> ".join(f"'{word}'" for word in words[:-1])
-            last = _term(words[-1])
-            expression = f"{expression} <-> {last}" if expression else last
+            phrase_terms = [f"'{word}'" for word in words[:-1]] + [_term(words[-1])]
+            expression = " <-> ".join(phrase_terms)
             expression = f"({expression})" if len(words) > 1 else expression
             result.terms.append(" ".join(words))
+            if len(words) > 1 and not negative:
+                result.phrase_words.extend(phrase_terms)
         else:
             words = _lexemes(body)
             if not words:

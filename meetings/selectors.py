@@ -1,9 +1,11 @@
 import datetime
 import itertools
+import json
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -41,7 +43,7 @@ from .excerpts import (
 )
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
-from .querysets import public_meeting_q
+from .querysets import public_attendance_q
 from .search import CompiledQuery, Reference
 
 ATTENDANCE_GROUP_ORDER = [
@@ -673,16 +675,16 @@ def people_index(*, name: str = "", party=None, body=None):
     name = " ".join(name.split())[:100]
     if name:
         people = people.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
-    public_meetings = Meeting.objects.public()
+    attended = Attendance.objects.filter(public_attendance_q(), person=OuterRef("pk"))
     person = OuterRef("pk")
     if party is not None:
         people = people.filter(
-            Exists(Attendance.objects.filter(person=person, party=party, meeting__in=public_meetings))
+            Exists(attended.filter(party=party))
             | Exists(Membership.objects.public().filter(person=person, party=party))
         )
     if body is not None:
         people = people.filter(
-            Exists(Attendance.objects.filter(person=person, meeting__in=public_meetings.filter(body=body)))
+            Exists(attended.filter(meeting_body=body))
             | Exists(Membership.objects.public().filter(person=person, body=body))
         )
     return people.order_by(Lower("name"), "pk").only("pk", "name", "slug")
@@ -701,10 +703,10 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
     whatever the page's size."""
     people = list(people)
     rows = (
-        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person__in=people)
-        .order_by("person", "meeting__body", "-meeting__date")
-        .distinct("person", "meeting__body")
-        .values_list("person", "meeting__body", "meeting__date", "party__abbreviation")
+        Attendance.objects.filter(public_attendance_q(), person__in=people)
+        .order_by("person", "meeting_body", "-meeting_date")
+        .distinct("person", "meeting_body")
+        .values_list("person", "meeting_body", "meeting_date", "party__abbreviation")
     )
     memberships = (
         Membership.objects.public()
@@ -738,11 +740,13 @@ def person_memberships(*, person: Person) -> list:
 
 
 def person_attendances(*, person: Person, present: bool):
-    """The person's attendance (or absence) at public meetings, newest first (for pagination)."""
+    """The person's attendance (or absence) at public meetings, newest first (for pagination): the
+    count and the page read the person's index entries (the meeting's copied date and public day),
+    not the meetings."""
     return (
-        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person, present=present)
+        Attendance.objects.filter(public_attendance_q(), person=person, present=present)
         .select_related("meeting__body", "party", "organisation")
-        .order_by("-meeting__date", "pk")
+        .order_by("-meeting_date", "pk")
     )
 
 
@@ -766,23 +770,24 @@ class AttendanceYear:
 
 def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
     """The person's attendance at public meetings per year and body, newest year first: one
-    aggregate query, however many meetings (a long-serving member attends thousands)."""
+    aggregate query over the person's index entries (the meeting's copied date, body and public
+    day), however many meetings (a long-serving member attends thousands)."""
     rows = (
-        Attendance.objects.filter(public_meeting_q(prefix="meeting__"), person=person)
-        .annotate(year=ExtractYear("meeting__date"))
-        .values("year", "meeting__body__name", "meeting__body__slug")
+        Attendance.objects.filter(public_attendance_q(), person=person)
+        .annotate(year=ExtractYear("meeting_date"))
+        .values("year", "meeting_body__name", "meeting_body__slug")
         # Counting the meeting (in the attendance index), not the row id: read from the index alone.
         .annotate(
             attended=Count("meeting", filter=Q(present=True)),
             absent=Count("meeting", filter=Q(present=False)),
         )
-        .order_by("-year", "meeting__body__name")
+        .order_by("-year", "meeting_body__name")
     )
     return [
         AttendanceYear(
             year=row["year"],
-            body_name=row["meeting__body__name"],
-            body_slug=row["meeting__body__slug"],
+            body_name=row["meeting_body__name"],
+            body_slug=row["meeting_body__slug"],
             attended=row["attended"],
             absent=row["absent"],
         )
@@ -895,17 +900,88 @@ def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchR
         return SearchResultIds(
             lambda offset, limit: list(ordered[offset : offset + limit]), search_count(matches)
         )
-    rows = list(
-        matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query()))
-        .values_list("pk", "rank", "meeting__date", "position")
-        .order_by("-meeting__date", "-pk")[: SEARCH_CANDIDATES + 1]
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query())).values_list(
+        "pk", "rank", "meeting_date", "position"
     )
+    if compiled.has_phrase:
+        rows = _newest_by_windows(ranked, compiled=compiled, limit=SEARCH_CANDIDATES + 1)
+    else:
+        rows = list(ranked.order_by("-meeting__date", "-pk")[: SEARCH_CANDIDATES + 1])
     count = SearchCount(value=min(len(rows), SEARCH_CANDIDATES), more=len(rows) > SEARCH_CANDIDATES)
     rows = rows[:SEARCH_CANDIDATES]
     # Best rank first; among equals the newest meeting, then the order on the agenda.
-    rows.sort(key=lambda row: (-row[1], -row[2].toordinal(), row[3], row[0]))
+    rows.sort(key=lambda row: (-row[1], -(row[2] or datetime.date.min).toordinal(), row[3], row[0]))
     ids = [row[0] for row in rows]
     return SearchResultIds(lambda offset, limit: ids[offset : offset + limit], count)
+
+
+# A phrase search's first range of dates is sized to hold this many times the matches needed (by
+# the planner's estimate), and never less than this many days; the second, from the matches
+# found per day, with the same margin.
+WINDOW_MARGIN = 1.5
+MIN_WINDOW_DAYS = 30
+
+
+def _estimated_rows(term: str) -> float:
+    """The planner's estimate of the paragraphs holding a tsquery term (a prefix counts every word
+    it starts), from the search vector's statistics kept by ANALYZE: planning only, no rows read."""
+    items = AgendaItem.objects.filter(
+        search_vector=SearchQuery(term, search_type="raw", config=SEARCH_CONFIG)
+    )
+    plan = json.loads(items.explain(format="json"))
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _indexed_terms(terms: list[str]) -> list[str]:
+    """The terms the search configuration keeps: a stop word ("och") is in no vector and no query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT term FROM unnest(%s::text[]) AS term WHERE numnode(to_tsquery(%s::regconfig, term)) > 0",
+            [terms, SEARCH_CONFIG],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[tuple]:
+    """The newest ``limit`` rows of ``ranked`` (a search's matches), taken a range of meeting dates
+    at a time, newest first: the same rows as one query over the archive, from fewer pages.
+
+    For a phrase the search index can only say which paragraphs hold all its words; each of those
+    must be read to check the order, and for words common together that is tens of thousands of
+    rows. Narrowed to a range of the paragraph's own ``meeting_date``, PostgreSQL combines the two
+    indexes (BitmapAnd) and reads only the candidates in the range. Each range repeats the search
+    index's part, so there are at most three:
+
+    1. a range sized from the planner's estimate of its rarest word (no more paragraphs can hold
+       the phrase), as a share of the archive's days: all of it for a phrase this rare;
+    2. if that found too few, a range sized from the matches it found per day;
+    3. the rest.
+    """
+    dates = AgendaItem.objects.aggregate(oldest=Min("meeting_date"), newest=Max("meeting_date"))
+    if dates["newest"] is None:
+        return []
+    oldest, newest = dates["oldest"], dates["newest"]
+    archive_days = (newest - oldest).days + 1
+    at_most = min((_estimated_rows(term) for term in _indexed_terms(compiled.phrase_words)), default=1)
+    days = max(MIN_WINDOW_DAYS, int(archive_days * limit * WINDOW_MARGIN / max(at_most, 1)))
+    rows: list[tuple] = []
+    upper = None
+    for _round in range(2):
+        if days >= ((upper or newest) - oldest).days:
+            break  # the range reaches the first meeting: the rest at once
+        lower = (upper or newest + datetime.timedelta(days=1)) - datetime.timedelta(days=days)
+        window = ranked.filter(meeting_date__gte=lower)
+        if upper is not None:
+            window = window.filter(meeting_date__lt=upper)
+        rows += window.order_by("-meeting_date", "-pk")[: limit - len(rows)]
+        if len(rows) >= limit:
+            return rows
+        covered = (newest - lower).days + 1
+        days = int((limit - len(rows)) * covered / len(rows) * WINDOW_MARGIN) + 1 if rows else archive_days
+        upper = lower
+    # The rest, undated rows included (the database dates every row; this takes no chances).
+    rest = ranked.exclude(meeting_date__gte=upper) if upper else ranked
+    return rows + list(rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)])
 
 
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:

@@ -139,3 +139,61 @@ def test_person_suggestions_put_names_starting_with_the_term_first(client):
         AttendanceFactory(meeting=meeting, person=PersonFactory(name=name))
     names = [row["name"] for row in client.get("/sok/personer/", {"q": "ek"}).json()["results"]]
     assert names[0] == "Ek Andersson" and set(names) == {"Karin Ek", "Ek Andersson", "Maria Ekberg"}
+
+
+@pytest.fixture
+def phrases_over_the_years():
+    """Paragraphs with "psykisk hälsa" from 2005 to 2024, thick in the last years and thin before, and
+    decoys holding both words in another order, newest of all."""
+    body = BodyFactory(slug="socialnamnden")
+    dates = [datetime.date(2005, 3, 1), datetime.date(2011, 9, 1)]
+    dates += [datetime.date(2020, month, 1) for month in (2, 6)]
+    dates += [datetime.date(2023, month, day) for month in range(1, 13) for day in (3, 17)]
+    dates += [datetime.date(2024, month, 5) for month in range(1, 7)]
+    for n, date in enumerate(dates):
+        meeting = MeetingFactory(body=body, date=date, published=True)
+        AgendaItemFactory(meeting=meeting, position=1, title=f"Insats {n}", summary="Om psykisk hälsa hos unga.")
+    decoy = MeetingFactory(body=body, date=datetime.date(2024, 8, 1), published=True)
+    AgendaItemFactory(meeting=decoy, position=1, title="Lokaler", summary="Hälsa på i den psykisk stödenheten.")
+    return dates
+
+
+@pytest.mark.parametrize("limit", [1, 5, 20, 31, 33, 100])
+@pytest.mark.parametrize("estimate", [1, 40, 400, 40_000])
+def test_a_phrase_takes_the_newest_matches_a_range_of_dates_at_a_time(
+    phrases_over_the_years, monkeypatch, limit, estimate
+):
+    """Whatever the estimate and so the ranges, the rows are the newest matches, as one query over
+    the archive would give."""
+    from meetings.search import build_tsquery
+
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: estimate)
+    compiled = build_tsquery('"psykisk hälsa"')
+    assert compiled.phrase_words == ["'psykisk'", "'hälsa':*"]
+    ranked = selectors.search_items(compiled=compiled).values_list("pk", "meeting_date")
+    expected = list(ranked.order_by("-meeting_date", "-pk")[:limit])
+
+    assert selectors._newest_by_windows(ranked, compiled=compiled, limit=limit) == expected
+    assert len(expected) == min(limit, len(phrases_over_the_years))
+
+
+def test_a_phrase_search_counts_and_ranks_within_the_bound(client, phrases_over_the_years, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    html = _html(client, q='"psykisk hälsa"')
+    assert "Fler än 5 träffar" in html
+    assert "Insats 31" in html and "Lokaler" not in html  # the newest match; the decoy is no match
+    assert "Insats 0<" not in html  # 2005: outside the bound
+    assert "Insats 0<" in _html(client, q='"psykisk hälsa"', year="2005")
+
+
+def test_the_estimate_of_a_word_is_the_planners(phrases_over_the_years):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_agendaitem")
+    common, absent = selectors._estimated_rows("'psykisk'"), selectors._estimated_rows("'zyxwvuq'")
+    assert 25 <= common <= 40 and absent < common  # 32 of the 33 paragraphs hold it
+
+
+def test_a_stop_word_of_a_phrase_is_not_estimated():
+    assert selectors._indexed_terms(["'vård'", "'och'", "'omsorg':*"]) == ["'vård'", "'omsorg':*"]
