@@ -152,9 +152,13 @@ def phrases_over_the_years():
     dates += [datetime.date(2024, month, 5) for month in range(1, 7)]
     for n, date in enumerate(dates):
         meeting = MeetingFactory(body=body, date=date, published=True)
-        AgendaItemFactory(meeting=meeting, position=1, title=f"Insats {n}", summary="Om psykisk hälsa hos unga.")
+        AgendaItemFactory(
+            meeting=meeting, position=1, title=f"Insats {n}", summary="Om psykisk hälsa hos unga."
+        )
     decoy = MeetingFactory(body=body, date=datetime.date(2024, 8, 1), published=True)
-    AgendaItemFactory(meeting=decoy, position=1, title="Lokaler", summary="Hälsa på i den psykisk stödenheten.")
+    AgendaItemFactory(
+        meeting=decoy, position=1, title="Lokaler", summary="Hälsa på i den psykisk stödenheten."
+    )
     return dates
 
 
