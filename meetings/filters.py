@@ -154,11 +154,18 @@ class SearchFilterSet(filters.FilterSet):
         return queryset.filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"), kind=value)))
 
     def filter_person(self, queryset, name, value):
-        # IN (subquery), not a correlated EXISTS: PostgreSQL hashes the person's meetings once
-        # (read from the index attendance_person_idx) instead of probing the index per item.
-        presented = AgendaItem.presenters.through.objects.filter(person=value).values("agendaitem_id")
-        attended = Attendance.objects.filter(person=value, present=True).values("meeting_id")
-        return queryset.filter(Q(pk__in=presented) | Q(meeting_id__in=attended))
+        # IN (subquery), not a correlated EXISTS: PostgreSQL reads the person's meetings from the
+        # index attendance_person_idx once instead of probing it per item.
+        attended = Q(
+            meeting_id__in=Attendance.objects.filter(person=value, present=True).values("meeting_id")
+        )
+        presented = AgendaItem.presenters.through.objects.filter(person=value)
+        if not presented.exists():
+            # Most people present nothing. Without the OR, PostgreSQL can start from the person's
+            # meetings and fetch their paragraphs (a semi-join) instead of reading paragraphs
+            # until enough belong to one of them: 5 ms instead of 19 for a member of 9,000 meetings.
+            return queryset.filter(attended)
+        return queryset.filter(attended | Q(pk__in=presented.values("agendaitem_id")))
 
     def filter_party(self, queryset, name, value):
         """Items of meetings that someone of the party attended."""

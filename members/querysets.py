@@ -15,6 +15,8 @@ from django.db.models import CharField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
+from meetings.querysets import public_attendance_q
+
 # Separates alternative spellings when they are matched as one string; never part of a name.
 _SEPARATOR = "|"
 
@@ -58,7 +60,8 @@ class PersonQuerySet(NamedQuerySet):
         meetings = _meetings_public(on)
         person = OuterRef("pk")
         return self.filter(
-            Exists(Attendance.objects.filter(person=person, meeting__in=meetings))
+            # The public rule on the copy attendance keeps of its meeting (public_attendance_q).
+            Exists(Attendance.objects.filter(public_attendance_q(on=on), person=person))
             | Exists(AgendaItem.objects.searchable(on=on).filter(presenters=person))
             | Exists(meetings.filter(Q(chair=person) | Q(secretary=person)))
             | Exists(meetings.filter(adjusters=person))

@@ -96,3 +96,18 @@ def test_requests_that_may_write_are_pinned_to_the_primary(rf, settings, with_re
     signed_in.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
     middleware(signed_in)
     assert seen == ["replica", "default", "default"]
+
+
+def test_the_wsgi_application_freezes_what_it_loaded():
+    """What the server loads at start lives as long as the process: a full collection need not walk it."""
+    code = "import gc, minutes.wsgi; print(gc.get_freeze_count())"
+    environment = {**os.environ, "SECRET_KEY": "x", "DATABASE_URL": "postgres://unused@127.0.0.1:1/unused"}
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert int(output) > 50_000  # Django and the apps: a few hundred thousand objects

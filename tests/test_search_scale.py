@@ -83,6 +83,24 @@ def test_filters_alone_list_newest_first(client, year_of_meetings):
     assert "/sok/?person=ove-droscher" in client.get(person.get_absolute_url()).content.decode()
 
 
+def test_person_filter_takes_meetings_attended_and_paragraphs_presented(client, year_of_meetings):
+    meetings, items = year_of_meetings
+    official = PersonFactory(name="Lena Tjänsteman", slug="lena-tjansteman")
+    AttendanceFactory(meeting=meetings[1], person=official)
+    AttendanceFactory(meeting=meetings[3], person=official, present=False)
+    html = _html(client, person="lena-tjansteman")
+    assert "1 träff" in html and "Punkt 2<" in html and "Punkt 4<" not in html
+
+    items[9].presenters.add(official)  # presented at a meeting she is not listed for
+    html = _html(client, person="lena-tjansteman")
+    assert "2 träffar" in html and "Punkt 2<" in html and "Punkt 10<" in html and "Punkt 4<" not in html
+
+    guest = PersonFactory(name="Gäst Föredragande", slug="gast")  # presented only
+    items[5].presenters.add(guest)
+    html = _html(client, person="gast")
+    assert "1 träff" in html and "Punkt 6<" in html
+
+
 def test_person_filter_takes_a_typed_name_without_javascript(client, year_of_meetings):
     meetings, _items = year_of_meetings
     person = PersonFactory(name="Sara Nordenhielm", alternative_names=["Sara Nordenhjelm"])
