@@ -37,14 +37,26 @@ class CompiledQuery:
     truncated: bool = False
     ignored_only_negative: bool = False
     terms: list[str] = field(default_factory=list)
-    # The words of the phrases of two or more words sought, as tsquery terms: the index finds the
+    # The phrases of two or more words sought, each as its tsquery terms: the index finds the
     # paragraphs holding the words, and each must be read to check their order (see
     # selectors.search_result_ids).
-    phrase_words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    # With phrases: a looser query that every match of ``tsquery`` also matches, with each phrase
+    # replaced by its words but the last, whole, and the excluded words left out. The index
+    # answers it without collecting every word that the last word starts (see
+    # selectors.search_items).
+    index_tsquery: str = ""
+    # The planner's estimate of the paragraphs holding each phrase word the search configuration
+    # keeps (stop words left out): filled by meetings.selectors.phrase_estimates on first use.
+    estimates: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_phrase(self) -> bool:
-        return bool(self.phrase_words)
+        return bool(self.phrases)
+
+    @property
+    def phrase_words(self) -> list[str]:
+        return [term for phrase in self.phrases for term in phrase]
 
     def __bool__(self) -> bool:
         return bool(self.tsquery)
@@ -75,6 +87,7 @@ def build_tsquery(text: str) -> CompiledQuery:
 
     # Each clause is a list of alternatives joined by "|"; clauses are joined by "&".
     clauses: list[list[str]] = []
+    loose: list[list[str]] = []  # the clauses of index_tsquery
     negatives: list[str] = []
     pending_or = False
     count = 0
@@ -95,15 +108,18 @@ def build_tsquery(text: str) -> CompiledQuery:
             phrase_terms = [f"'{word}'" for word in words[:-1]] + [_term(words[-1])]
             expression = " <-> ".join(phrase_terms)
             expression = f"({expression})" if len(words) > 1 else expression
+            loose_expression = expression
             result.terms.append(" ".join(words))
             if len(words) > 1 and not negative:
-                result.phrase_words.extend(phrase_terms)
+                result.phrases.append(phrase_terms)
+                loose_expression = f"({' & '.join(phrase_terms[:-1])})"
         else:
             words = _lexemes(body)
             if not words:
                 continue
             expression = " & ".join(_term(word) for word in words)
             expression = f"({expression})" if len(words) > 1 else expression
+            loose_expression = expression
             result.terms.extend(words)
         count += 1
         if negative:
@@ -113,16 +129,23 @@ def build_tsquery(text: str) -> CompiledQuery:
             continue
         if pending_or and clauses:
             clauses[-1].append(expression)
+            loose[-1].append(loose_expression)
         else:
             clauses.append([expression])
+            loose.append([loose_expression])
         pending_or = False
 
     if not clauses:
         result.ignored_only_negative = bool(negatives)
         return result
-    parts = [f"({' | '.join(alts)})" if len(alts) > 1 else alts[0] for alts in clauses]
-    result.tsquery = " & ".join(parts + negatives)
+    result.tsquery = " & ".join(_joined(clauses) + negatives)
+    if result.phrases:
+        result.index_tsquery = " & ".join(_joined(loose))
     return result
+
+
+def _joined(clauses: list[list[str]]) -> list[str]:
+    return [f"({' | '.join(alts)})" if len(alts) > 1 else alts[0] for alts in clauses]
 
 
 @dataclass

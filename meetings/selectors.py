@@ -7,10 +7,12 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -826,9 +828,55 @@ def search_items(*, compiled: CompiledQuery):
     page of rows with their excerpts.
     """
     items = AgendaItem.objects.searchable()
-    if compiled:
+    if compiled and _loose_index_query_pays(compiled):
+        # The index is asked the looser query (each phrase's words but the last, whole) and every
+        # row it gives is checked against the whole query by a function call, which no index
+        # serves: the last word of a phrase is a prefix, and for a prefix the index collects every
+        # word it starts (twice the cost of "psykisk hälsa" at a million paragraphs).
+        items = items.filter(
+            search_vector=SearchQuery(compiled.index_tsquery, search_type="raw", config=SEARCH_CONFIG)
+        ).filter(
+            Func(
+                F("search_vector"),
+                compiled.search_query(),
+                function="ts_match_vq",
+                output_field=BooleanField(),
+            )
+        )
+    elif compiled:
         items = items.filter(search_vector=compiled.search_query())
     return items
+
+
+# The looser index query is used when its rarest word is at most this much more common than the
+# phrase's rarest word: otherwise the rows it gives to check would cost more than the prefix.
+LOOSE_INDEX_QUERY_FACTOR = 2.0
+
+
+def phrase_estimates(compiled: CompiledQuery) -> dict[str, float]:
+    """The planner's estimate per phrase word (see :func:`_estimated_rows`), stop words left out;
+    asked once per compiled query."""
+    if compiled.estimates is None:
+        compiled.estimates = {
+            term: _estimated_rows(term) for term in _indexed_terms(sorted(set(compiled.phrase_words)))
+        }
+    return compiled.estimates
+
+
+def _loose_index_query_pays(compiled: CompiledQuery) -> bool:
+    """Whether each phrase keeps, without its last word, a word the index knows that is about as
+    rare as the phrase's rarest: then the index can be asked the looser query."""
+    if not compiled.has_phrase:
+        return False
+    estimates = phrase_estimates(compiled)
+    for phrase in compiled.phrases:
+        kept_rows = [estimates[term] for term in phrase[:-1] if term in estimates]
+        if not kept_rows:
+            return False  # only stop words before the last word ("och omsorg")
+        phrase_rows = [estimates[term] for term in phrase if term in estimates]
+        if min(kept_rows) > LOOSE_INDEX_QUERY_FACTOR * min(phrase_rows):
+            return False
+    return True
 
 
 def decision_items(*, compiled: CompiledQuery):
@@ -968,7 +1016,7 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
         return []
     oldest, newest = dates["oldest"], dates["newest"]
     archive_days = (newest - oldest).days + 1
-    at_most = min((_estimated_rows(term) for term in _indexed_terms(compiled.phrase_words)), default=1)
+    at_most = min(phrase_estimates(compiled).values(), default=1)
     days = max(MIN_WINDOW_DAYS, int(archive_days * limit * WINDOW_MARGIN / max(at_most, 1)))
     rows: list[tuple] = []
     upper = None

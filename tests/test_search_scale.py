@@ -219,3 +219,34 @@ def test_the_estimate_of_a_word_is_the_planners(phrases_over_the_years):
 
 def test_a_stop_word_of_a_phrase_is_not_estimated():
     assert selectors._indexed_terms(["'vård'", "'och'", "'omsorg':*"]) == ["'vård'", "'omsorg':*"]
+
+
+@pytest.mark.parametrize(
+    "text, loose, hits",
+    [
+        ('"psykisk hälsa"', True, 34),
+        ('"psykisk häls"', True, 34),
+        ('"hälsa psykisk"', True, 0),
+        ('"psykisk hälsa" unga', True, 34),
+        ('"psykisk hälsa" -unga', True, 0),
+        ('"om psykisk hälsa" or lokaler', True, 35),
+        ('"psykisk stödenheten"', True, 1),
+        # Only stop words before the last word: the index is asked the whole query, which is the
+        # last word alone (PostgreSQL drops a stop word that starts a phrase).
+        ('"den psykisk"', False, 35),
+        ('"och psykisk"', False, 35),
+    ],
+)
+def test_the_looser_index_query_finds_what_the_whole_query_finds(
+    phrases_over_the_years, monkeypatch, text, loose, hits
+):
+    from meetings.search import build_tsquery
+
+    def found(factor: float) -> set[int]:
+        monkeypatch.setattr(selectors, "LOOSE_INDEX_QUERY_FACTOR", factor)
+        compiled = build_tsquery(text)
+        assert selectors._loose_index_query_pays(compiled) is (loose and factor > 1)
+        return set(selectors.search_items(compiled=compiled).values_list("pk", flat=True))
+
+    assert found(1e9) == found(0.0)
+    assert len(found(1e9)) == hits
