@@ -706,14 +706,16 @@ class PersonRow:
 
 
 def people_with_parties_and_bodies(people) -> list[PersonRow]:
-    """Each person of a page with the party last recorded for them (a public meeting's attendance,
-    else a membership) and the public bodies they attended or are members of, in two queries
-    whatever the page's size."""
+    """Each person of a page with the party last recorded for them (the newest public meeting's
+    attendance that records one, or a newer membership) and the public bodies they attended or
+    are members of, in four queries whatever the page's size."""
     people = list(people)
-    rows = (
-        Attendance.objects.filter(public_attendance_q(), person__in=people)
-        .order_by("person", "meeting_body", "-meeting_date")
-        .distinct("person", "meeting_body")
+    attended = Attendance.objects.filter(public_attendance_q(), person__in=people)
+    bodies = attended.values_list("person", "meeting_body").distinct().order_by()
+    parties = (
+        attended.filter(party__isnull=False)
+        .order_by("person", "-meeting_date")
+        .distinct("person")
         .values_list("person", "meeting_body", "meeting_date", "party__abbreviation")
     )
     memberships = (
@@ -721,9 +723,37 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
         .filter(person__in=people)
         .values_list("person", "body", "start_date", "party__abbreviation")
     )
+    return _person_rows(
+        people, [(person, body, None, "") for person, body in bodies], [*parties, *memberships]
+    )
+
+
+def person_summary(*, person: Person, years: list["AttendanceYear"], memberships: list) -> PersonRow:
+    """The person page's row of :func:`people_with_parties_and_bodies`, from what the page reads
+    anyway (the attendance by year and the memberships) and the newest attendance that records a
+    party: the person's newest index entries, not all of their thousands."""
+    attended = Attendance.objects.filter(public_attendance_q(), person=person, party__isnull=False)
+    newest = [
+        attended.filter(present=present)
+        .order_by("-meeting_date")
+        .values_list("person", "meeting_body", "meeting_date", "party__abbreviation")
+        .first()
+        for present in (True, False)
+    ]
+    held = [
+        (person.pk, membership.body_id, membership.start_date, getattr(membership.party, "abbreviation", ""))
+        for membership in memberships
+    ]
+    bodies = [(person.pk, year.body_id, None, "") for year in years]
+    return _person_rows([person], bodies, [row for row in newest if row] + held)[0]
+
+
+def _person_rows(people: list[Person], attended: list[tuple], recorded: list[tuple]) -> list[PersonRow]:
+    """People with their bodies (from both lists of (person, body, date, party) rows) and the
+    party of the newest row that records one (``recorded``; a row without a date is oldest)."""
     bodies_of: dict[int, set[int]] = {}
     latest_party: dict[int, tuple] = {}
-    for person_id, body_id, date, party in [*rows, *memberships]:
+    for person_id, body_id, date, party in [*attended, *recorded]:
         bodies_of.setdefault(person_id, set()).add(body_id)
         when = date or datetime.date.min
         if party and (person_id not in latest_party or when > latest_party[person_id][0]):
@@ -770,6 +800,7 @@ class AttendanceYear:
     """One body in one year of a person's attendance: meetings attended and missed."""
 
     year: int
+    body_id: int
     body_name: str
     body_slug: str
     attended: int
@@ -777,30 +808,34 @@ class AttendanceYear:
 
 
 def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
-    """The person's attendance at public meetings per year and body, newest year first: one
-    aggregate query over the person's index entries (the meeting's copied date, body and public
-    day), however many meetings (a long-serving member attends thousands)."""
-    rows = (
+    """The person's attendance at public meetings per year and body, newest year first, bodies by
+    name: one aggregate query over the person's index entries (the meeting's copied date, body and
+    public day), however many meetings (a long-serving member attends thousands), then the names
+    of the few bodies (grouping by the id alone, not sorting thousands of rows by a name)."""
+    rows = list(
         Attendance.objects.filter(public_attendance_q(), person=person)
         .annotate(year=ExtractYear("meeting_date"))
-        .values("year", "meeting_body__name", "meeting_body__slug")
+        .values("year", "meeting_body")
         # Counting the meeting (in the attendance index), not the row id: read from the index alone.
         .annotate(
             attended=Count("meeting", filter=Q(present=True)),
             absent=Count("meeting", filter=Q(present=False)),
         )
-        .order_by("-year", "meeting_body__name")
+        .order_by()
     )
-    return [
+    bodies = Body.objects.only("name", "slug").in_bulk({row["meeting_body"] for row in rows})
+    years = [
         AttendanceYear(
             year=row["year"],
-            body_name=row["meeting_body__name"],
-            body_slug=row["meeting_body__slug"],
+            body_id=row["meeting_body"],
+            body_name=bodies[row["meeting_body"]].name,
+            body_slug=bodies[row["meeting_body"]].slug,
             attended=row["attended"],
             absent=row["absent"],
         )
         for row in rows
     ]
+    return sorted(years, key=lambda row: (-row.year, row.body_name))
 
 
 # ---------------------------------------------------------------------------------------------------

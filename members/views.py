@@ -55,6 +55,7 @@ def person_detail(request, slug):
     presented.page.object_list = selectors.items_redact(presented.page.object_list)
     memberships = selectors.person_memberships(person=person)
     current = {m.pk for m in person.memberships.public().current()}
+    years = selectors.person_attendance_by_year(person=person)
     return render(
         request,
         "members/person_detail.html",
@@ -62,8 +63,8 @@ def person_detail(request, slug):
             "person": person,
             "memberships": memberships,
             "current_memberships": [m for m in memberships if m.pk in current],
-            "summary": selectors.people_with_parties_and_bodies([person])[0],
-            "attendance_years": selectors.person_attendance_by_year(person=person),
+            "summary": selectors.person_summary(person=person, years=years, memberships=memberships),
+            "attendance_years": years,
             "attended": attended,
             "absent": absent,
             "presented": presented,

@@ -53,8 +53,8 @@ def test_attendance_by_year_counts_each_body_and_year(client):
     assert "/organ/ks/2023/" not in section
 
 
-def test_attendance_by_year_is_one_query_for_thousands_of_meetings():
-    """A long-serving member's 3,000 meetings are summed by the database, in one query."""
+def test_attendance_by_year_is_two_queries_for_thousands_of_meetings():
+    """A long-serving member's 3,000 meetings are summed by the database, in one query (and one for names)."""
     person = PersonFactory()
     bodies = [BodyFactory() for _ in range(3)]
     start = datetime.date(2000, 1, 1)
@@ -74,7 +74,7 @@ def test_attendance_by_year_is_one_query_for_thousands_of_meetings():
     )
     with CaptureQueriesContext(connection) as queries:
         rows = person_attendance_by_year(person=person)
-    assert len(queries) == 1
+    assert len(queries) == 2  # the counts, then the names of the bodies
     assert sum(r.attended for r in rows) == 2700 and sum(r.absent for r in rows) == 300
     assert len({r.year for r in rows}) == 25
 
@@ -127,3 +127,44 @@ def test_person_page_queries_do_not_grow_with_the_person(client):
             assert client.get(person.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def _attend_for(person, body, date, party, *, present=True, published=True):
+    attendance = AttendanceFactory(
+        meeting=MeetingFactory(body=body, date=date, published=published), person=person, present=present
+    )
+    Attendance.objects.filter(pk=attendance.pk).update(party=party)
+
+
+@pytest.mark.parametrize("membership_start", [datetime.date(2022, 6, 1), datetime.date(2023, 6, 1)])
+def test_the_page_summary_is_the_person_lists(client, membership_start):
+    """The page's party and bodies are those /personer/ lists: the party of the newest public record
+    that names one (attended or absent, or a membership by its start), every public body."""
+    from meetings import selectors
+
+    from .factories import MembershipFactory, PartyFactory
+
+    person = PersonFactory(name="Ulla Parti", slug="ulla-parti")
+    social, board = BodyFactory(name="Socialnämnden"), BodyFactory(name="Kommunstyrelsen")
+    _attend_for(person, social, datetime.date(2022, 1, 10), PartyFactory(abbreviation="S"))
+    _attend_for(person, board, datetime.date(2023, 1, 10), PartyFactory(abbreviation="M"), present=False)
+    _attend_for(person, board, datetime.date(2023, 3, 10), None)  # newest, but names no party
+    # A draft names no party and no body yet.
+    _attend_for(
+        person, BodyFactory(), datetime.date(2024, 1, 10), PartyFactory(abbreviation="V"), published=False
+    )
+    MembershipFactory(
+        person=person, body=social, party=PartyFactory(abbreviation="KD"), start_date=membership_start
+    )
+
+    listed = selectors.people_with_parties_and_bodies([person])[0]
+    page = selectors.person_summary(
+        person=person,
+        years=selectors.person_attendance_by_year(person=person),
+        memberships=selectors.person_memberships(person=person),
+    )
+    expected_party = "M" if membership_start.year == 2022 else "KD"
+    assert (page.party, page.bodies) == (listed.party, listed.bodies)
+    assert page.party == expected_party
+    assert [body.name for body in page.bodies] == ["Kommunstyrelsen", "Socialnämnden"]
+    assert f"<dd>{expected_party}</dd>" in client.get(person.get_absolute_url()).content.decode()
