@@ -979,7 +979,8 @@ def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchR
 
     By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES`
     matches (all of them when there are no more) with their rank, and they are ordered here by
-    rank: the count and every page come from those rows. Newest or oldest first: a capped count,
+    rank: the count and every page come from those rows. With a phrase the newest matches are
+    taken a range of dates at a time (:func:`_newest_by_windows`). Newest or oldest first: a capped count,
     then each page walks the meetings by date, so a deep page costs its offset and never a sort
     of every match.
     """
