@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 
 ORGANISATION_PREFIX = "syntetisk-"
@@ -252,6 +253,84 @@ def _copy(cursor, table: str, columns: list[str], rows, progress: Progress | Non
     return written
 
 
+# The tables the generator writes, in that order.
+GENERATED_TABLES = [
+    "members_party",
+    "members_organisation",
+    "members_person",
+    "meetings_body",
+    "members_membership",
+    "meetings_meeting",
+    "meetings_attendance",
+    "meetings_agendaitem",
+    "meetings_decision",
+    "meetings_agendaitem_presenters",
+]
+
+
+@contextmanager
+def _row_triggers_off(cursor, tables: list[str]) -> Iterator[bool]:
+    """Row triggers off for the block, when the role may turn them off (a superuser, as on a
+    developer's or a benchmark's own server); yields whether they are off.
+
+    Row by row, the triggers cost more than the rows: each foreign key queues a check per row for
+    the commit, and the copy of the meeting's facts (migration ``meetings/0016``) looks the meeting
+    up per row. The generator writes those facts itself, the same values, and on leaving the block
+    every foreign key from or to ``tables`` is checked at once (:func:`_check_foreign_keys`), so
+    the rows that commit are the rows the triggers would have let through. Without the right the
+    triggers stay on: slower, the same archive. On an error inside the block the transaction (or
+    savepoint) is rolled back, and the setting with it.
+    """
+    if not _may_turn_off_triggers(cursor):
+        yield False
+        return
+    cursor.execute("SELECT current_setting('session_replication_role')")
+    before = cursor.fetchone()[0]
+    cursor.execute("SET LOCAL session_replication_role = replica")
+    yield True
+    cursor.execute("SELECT set_config('session_replication_role', %s, true)", [before])
+    _check_foreign_keys(cursor, tables)
+
+
+def _may_turn_off_triggers(cursor) -> bool:
+    cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+    return cursor.fetchone()[0]
+
+
+def _check_foreign_keys(cursor, tables: list[str]) -> None:
+    """Raises IntegrityError unless every foreign key from or to ``tables`` holds: one anti-join
+    per key over the whole table, as PostgreSQL checks a key when it is added."""
+    cursor.execute(
+        """
+        SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
+               ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n),
+               ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, n)
+                     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n)
+          FROM pg_constraint c
+         WHERE c.contype = 'f' AND (c.conrelid = ANY(%s::regclass[]) OR c.confrelid = ANY(%s::regclass[]))
+         ORDER BY c.conname
+        """,
+        [tables, tables],
+    )
+    quote = connection.ops.quote_name
+    for name, child, parent, columns, keys in cursor.fetchall():
+        # MATCH SIMPLE, PostgreSQL's default: a row with any of the columns empty is not checked.
+        filled = " AND ".join(f"t.{quote(column)} IS NOT NULL" for column in columns)
+        same = " AND ".join(
+            f"p.{quote(key)} = t.{quote(column)}" for column, key in zip(columns, keys, strict=True)
+        )
+        cursor.execute(
+            f"SELECT {', '.join('t.' + quote(column) for column in columns)} FROM {child} t "
+            f"WHERE {filled} AND NOT EXISTS (SELECT FROM {parent} p WHERE {same}) LIMIT 1"
+        )
+        orphan = cursor.fetchone()
+        if orphan is not None:
+            raise IntegrityError(
+                f"{child} ({', '.join(columns)}) = {orphan} has no row in {parent} (constraint {name})."
+            )
+
+
 @dataclass
 class Summary:
     bodies: int = 0
@@ -289,13 +368,17 @@ def archive_remove(*, write: Callable[[str], None] | None = None) -> int:
         "DELETE FROM members_organisation WHERE slug LIKE %(org)s",
     ]
     params = {"org": ORGANISATION_PREFIX + "%", "person": PERSON_PREFIX + "%"}
+    tables = [statement.split()[2] for statement in statements]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({meetings}) m", params)
         removed = cursor.fetchone()[0]
         if removed and write:
             write(f"Removing the synthetic archive written before ({removed:,} meetings)…\n")
-        for statement in statements:
-            cursor.execute(statement, params)
+        # A row of the archive's own that refers to a synthetic one (a person added to a real
+        # meeting) fails the check at the end: nothing is removed then.
+        with _row_triggers_off(cursor, tables):
+            for statement in statements:
+                cursor.execute(statement, params)
     return removed
 
 
@@ -305,6 +388,9 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
     Writes with COPY in one transaction, then analyses the tables so the planner knows the new sizes.
     Search text (``search_document``) is written as ``agenda_items_refresh_search_document`` writes
     it; the search vector is a generated column and so computed by the database during the COPY.
+    The row triggers are off where the role may turn them off (:func:`_row_triggers_off`): the
+    meeting's date, body and public day are written onto attendance and paragraphs here, and the
+    foreign keys are checked at once at the end.
     """
     began = time.monotonic()
     archive_remove(write=write)
@@ -316,7 +402,11 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
     body_count = max(len(BODY_NAMES), min(BODIES_PER_MILLION, round(BODIES_PER_MILLION * scale)))
     people_count = max(300, round(PEOPLE_PER_MILLION * scale))
 
-    with transaction.atomic(), connection.cursor() as cursor:
+    with (
+        transaction.atomic(),
+        connection.cursor() as cursor,
+        _row_triggers_off(cursor, GENERATED_TABLES),
+    ):
         # --- Organisations, parties, people -------------------------------------------------------
         cursor.execute(
             "INSERT INTO members_party (abbreviation, name) SELECT unnest(%s::text[]), '' "
@@ -460,7 +550,10 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 roster = rosters[body_pk]
                 published = rng.random() >= 0.03  # a few drafts: the public rule must hold them back
                 notes = rng.random() < 0.15
-                meetings.append((first_meeting + offset, body_pk, date, published, notes))
+                posted_on = date + datetime.timedelta(days=8) if published and not notes else None
+                # The first day it is public, as the database copies it onto attendance (0016).
+                public_from = (posted_on or datetime.date.min) if published else None
+                meetings.append((first_meeting + offset, body_pk, date, published, notes, public_from))
                 yield (
                     first_meeting + offset,
                     body_pk,
@@ -476,7 +569,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                     "nämndsekreterare",
                     "",
                     date + datetime.timedelta(days=7) if published and not notes else None,
-                    date + datetime.timedelta(days=8) if published and not notes else None,
+                    posted_on,
                     date + datetime.timedelta(days=30) if published and notes else None,
                     [],
                     "",
@@ -523,8 +616,9 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
         progress = Progress(write, len(meetings), "attendance")
 
         def attendance_values():
-            for done, (meeting_pk, body_pk, *_rest) in enumerate(meetings):
+            for done, (meeting_pk, body_pk, date, _published, _notes, public_from) in enumerate(meetings):
                 roster = rosters[body_pk]
+                facts = (date, body_pk, public_from)  # what the database would copy from the meeting
                 position = 0
                 for index, person in enumerate(roster):
                     if person == stress_person and rng.random() >= stress_share:
@@ -541,6 +635,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         person_municipality[person],
                         "",
                         position,
+                        *facts,
                     )
                 secretary = officials[done % len(officials)]
                 yield (
@@ -554,6 +649,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                     region_id,
                     "",
                     1,
+                    *facts,
                 )
                 for extra in rng.sample(officials, min(2, len(officials))):
                     if extra != secretary:
@@ -569,6 +665,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                             region_id,
                             "",
                             position,
+                            *facts,
                         )
                 if done % 100 == 99:
                     progress.advance(100)
@@ -588,6 +685,9 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "organisation_id",
                 "side",
                 "position",
+                "meeting_date",
+                "meeting_body_id",
+                "meeting_public_from",
             ],
             attendance_values(),
         )
@@ -620,9 +720,10 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
 
         def item_values():
             pk = first_item
-            for meeting_index, ((meeting_pk, body_pk, date, _published, notes), count) in enumerate(
-                zip(meetings, counts, strict=True)
-            ):
+            for meeting_index, (
+                (meeting_pk, body_pk, date, _published, notes, _public_from),
+                count,
+            ) in enumerate(zip(meetings, counts, strict=True)):
                 # Numbering runs on through the body's year, as protocols number their paragraphs.
                 year_key = (body_pk, date.year)
                 first_number = numbers.get(year_key, 0) + 1
@@ -663,6 +764,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         False,
                         "",
                         document,
+                        date,
                     )
                     pk += 1
                 progress.advance(count)
@@ -685,6 +787,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "confidential",
                 "confidentiality_ground",
                 "search_document",
+                "meeting_date",
             ],
             item_values(),
         )

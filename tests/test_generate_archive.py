@@ -1,17 +1,19 @@
 """manage.py generate_archive: a synthetic archive written with COPY, searchable, and re-runnable."""
 
+import datetime
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Q
 
 from meetings import synthetic
 from meetings.models import AgendaItem, Attendance, Body, Meeting
 from meetings.search import build_tsquery
 from meetings.services import agenda_items_refresh_search_document
 from members.models import Person
-from tests.factories import AgendaItemFactory, MeetingFactory
+from tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +80,81 @@ def test_running_again_replaces_the_archive_and_leaves_other_rows():
 def test_refuses_sizes_it_cannot_write(paragraphs):
     with pytest.raises(CommandError, match="between 1 and"):
         call_command("generate_archive", paragraphs=paragraphs, stdout=io.StringIO())
+
+
+def _copied_facts_differing_from_the_meeting() -> int:
+    """Rows whose copy of the meeting's date, body or public day is not what the database's
+    triggers (migration 0016) write."""
+    from meetings.querysets import public_meeting_q
+
+    wrong_items = AgendaItem.objects.exclude(meeting_date=F("meeting__date")).count()
+    wrong_attendance = Attendance.objects.exclude(
+        Q(meeting_date=F("meeting__date")) & Q(meeting_body=F("meeting__body"))
+    ).count()
+    published = Q(meeting__status=Meeting.Status.PUBLISHED)
+    wrong_public_day = (
+        Attendance.objects.filter(published, meeting__posted_on__isnull=False)
+        .exclude(meeting_public_from=F("meeting__posted_on"))
+        .count()
+        + Attendance.objects.filter(published, meeting__posted_on__isnull=True)
+        .exclude(meeting_public_from=datetime.date.min)
+        .count()
+        + Attendance.objects.exclude(published).filter(meeting_public_from__isnull=False).count()
+    )
+    assert Attendance.objects.filter(meeting__in=Meeting.objects.filter(public_meeting_q())).exists()
+    return wrong_items + wrong_attendance + wrong_public_day
+
+
+@pytest.mark.parametrize("triggers_off", [True, False], ids=["triggers-off", "triggers-on"])
+def test_writes_the_meeting_facts_the_database_would_copy(triggers_off, monkeypatch):
+    """With the row triggers off (a superuser) the generator writes the copied facts itself; without
+    the right the triggers write them. The same archive either way."""
+    if triggers_off:
+        with connection.cursor() as cursor:
+            if not synthetic._may_turn_off_triggers(cursor):
+                pytest.skip("the test database's role may not turn triggers off")
+    else:
+        monkeypatch.setattr(synthetic, "_may_turn_off_triggers", lambda cursor: False)
+    _generate()
+    assert AgendaItem.objects.filter(meeting_date__isnull=True).count() == 0
+    assert _copied_facts_differing_from_the_meeting() == 0
+    titles = list(AgendaItem.objects.order_by("pk").values_list("title", flat=True)[:20])
+    assert titles and len(set(titles)) > 1
+
+
+def test_the_triggers_are_on_again_after_the_archive_is_written():
+    _generate()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW session_replication_role")
+        assert cursor.fetchone()[0] == "origin"
+    meeting = MeetingFactory(date=datetime.date(2021, 3, 4))
+    item = AgendaItemFactory(meeting=meeting)
+    assert AgendaItem.objects.values_list("meeting_date", flat=True).get(pk=item.pk) == meeting.date
+
+
+def test_a_row_that_breaks_a_foreign_key_is_refused_with_the_triggers_off():
+    meeting = MeetingFactory()
+    with connection.cursor() as cursor:
+        if not synthetic._may_turn_off_triggers(cursor):
+            pytest.skip("the test database's role may not turn triggers off")
+        with (
+            pytest.raises(IntegrityError, match="meetings_attendance"),
+            transaction.atomic(),
+            synthetic._row_triggers_off(cursor, ["meetings_attendance"]),
+        ):
+            cursor.execute(
+                'INSERT INTO meetings_attendance (meeting_id, person_id, "group", present, role, '
+                "title, side, position) VALUES (%s, NULL, 'member', true, '', '', '', 1)",
+                [meeting.pk + 1000],
+            )
+    assert not Attendance.objects.exists()
+
+
+def test_removing_refuses_when_a_row_of_the_archive_refers_to_a_synthetic_one():
+    _generate()
+    synthetic_person = Person.objects.filter(slug__startswith=synthetic.PERSON_PREFIX).first()
+    own = AttendanceFactory(meeting=MeetingFactory(published=True), person=synthetic_person)
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("generate_archive", remove=True, stdout=io.StringIO(), stderr=io.StringIO())
+    assert AgendaItem.objects.count() == PARAGRAPHS
+    assert Attendance.objects.filter(pk=own.pk, person=synthetic_person).exists()

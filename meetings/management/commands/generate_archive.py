@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 
 from meetings import synthetic
 
@@ -21,13 +22,18 @@ class Command(BaseCommand):
             self.stderr.write(text, ending="")
             self.stderr.flush()
 
-        if remove:
-            removed = synthetic.archive_remove(write=write)
-            self.stdout.write(self.style.SUCCESS(f"Removed {removed:,} synthetic meetings."))
-            return
-        if paragraphs is None or not 1 <= paragraphs <= 20_000_000:
+        if not remove and (paragraphs is None or not 1 <= paragraphs <= 20_000_000):
             raise CommandError("--paragraphs must be between 1 and 20,000,000.")
-        summary = synthetic.archive_generate(paragraphs=paragraphs, seed=seed, write=write)
+        try:
+            if remove:
+                removed = synthetic.archive_remove(write=write)
+                self.stdout.write(self.style.SUCCESS(f"Removed {removed:,} synthetic meetings."))
+                return
+            summary = synthetic.archive_generate(paragraphs=paragraphs, seed=seed, write=write)
+        except IntegrityError as error:
+            # The synthetic rows are referred to by rows of the archive's own (a synthetic person
+            # added to a real meeting): nothing was removed or written.
+            raise CommandError(f"Nothing was changed: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {summary.paragraphs:,} paragraphs in {summary.meetings:,} meetings of "
