@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -995,14 +995,40 @@ def search_result_ids(*, matches, compiled: CompiledQuery, sort: str) -> SearchR
     )
     if compiled.has_phrase:
         rows = _newest_by_windows(ranked, compiled=compiled, limit=SEARCH_CANDIDATES + 1)
+        # Best rank first; among equals the newest meeting, then the order on the agenda.
+        rows[:SEARCH_CANDIDATES] = sorted(
+            rows[:SEARCH_CANDIDATES],
+            key=lambda row: (-row[1], -(row[2] or datetime.date.min).toordinal(), row[3], row[0]),
+        )
+        ids = [row[0] for row in rows]
     else:
-        rows = list(ranked.order_by("-meeting__date", "-pk")[: SEARCH_CANDIDATES + 1])
-    count = SearchCount(value=min(len(rows), SEARCH_CANDIDATES), more=len(rows) > SEARCH_CANDIDATES)
-    rows = rows[:SEARCH_CANDIDATES]
-    # Best rank first; among equals the newest meeting, then the order on the agenda.
-    rows.sort(key=lambda row: (-row[1], -(row[2] or datetime.date.min).toordinal(), row[3], row[0]))
-    ids = [row[0] for row in rows]
+        ids = _ranked_newest_ids(ranked, limit=SEARCH_CANDIDATES)
+    count = SearchCount(value=min(len(ids), SEARCH_CANDIDATES), more=len(ids) > SEARCH_CANDIDATES)
+    del ids[SEARCH_CANDIDATES:]
     return SearchResultIds(lambda offset, limit: ids[offset : offset + limit], count)
+
+
+def _ranked_newest_ids(ranked, *, limit: int) -> list[int]:
+    """The ids of the newest ``limit`` rows of ``ranked`` (pk, rank, meeting date, position) by
+    rank, best first, and then the id of the next newest row if there is one (the sign that there
+    are more): ordered by the database, so that only ids travel, not 2,000 rows to sort here."""
+    newest = ranked.order_by("-meeting__date", "-pk")[: limit + 1]
+    sql, params = newest.query.get_compiler(using=newest.db).as_sql()
+    with connections[newest.db].cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT id FROM (
+                SELECT id, rank, meeting_date, position,
+                       row_number() OVER (ORDER BY meeting_date DESC, id DESC) > %s AS beyond
+                  FROM ({sql}) AS newest (id, rank, meeting_date, position)
+            ) AS candidates
+            -- As the matches are shown: best rank first; among equals the newest meeting, then
+            -- the order on the agenda.
+            ORDER BY beyond, rank DESC, meeting_date DESC NULLS LAST, position, id
+            """,
+            [limit, *params],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 # A phrase search's first range of dates is sized to hold this many times the matches needed (by
@@ -1074,6 +1100,24 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
     return rows + list(rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)])
 
 
+# What a search result shows (title, reference, body, date, excerpt, case) and links to.
+RESULT_COLUMNS = [
+    "meeting__date",
+    "meeting__body__name",
+    "meeting__body__slug",
+    "meeting__body__organisation__slug",
+    "case__slug",
+    "number",
+    "label",
+    "position",
+    "title",
+    "case_number",
+    "summary",
+    "discussion",
+    "parent_id",
+]
+
+
 def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
     """The items of one result page, in the given order, with their decisions and presenters
     (prefetched: two more queries for any page), a highlighted title and an excerpt.
@@ -1088,9 +1132,10 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     items = (
         AgendaItem.objects.searchable()
         .filter(pk__in=ids)
-        # The stored vector and search text are the largest columns and never shown.
-        .defer("search_vector", "search_document")
         .select_related("meeting__body__organisation", "case")
+        # The columns a result shows and links with, not the meeting's thirty or the stored vector
+        # and search text (the largest columns): a model instance costs by its columns.
+        .only(*RESULT_COLUMNS)
         .prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
             Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),

@@ -280,8 +280,14 @@ def test_search_queries_do_not_grow_with_results(client, archive):
     before = count()
     for position in range(10, 40):
         item = AgendaItemFactory(
-            meeting=archive["m2022"], position=position, number=200 + position, title="Kompetens"
+            meeting=archive["m2022"],
+            position=position,
+            number=200 + position,
+            title="Kompetens",
+            case_number=f"KS 2022/{position}",  # a case: its link reads the case and organisation
         )
         item.presenters.add(PersonFactory())
         DecisionFactory(agenda_item=item)
     assert count() == before
+    html = client.get("/sok/", {"q": "kompetens", "body": "styrgruppen", "sort": "newest"}).content.decode()
+    assert "KS 2022/10</a>" in html

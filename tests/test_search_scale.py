@@ -55,6 +55,23 @@ def test_count_is_capped_and_ranking_is_among_the_newest(client, year_of_meeting
     assert "Punkt 1</a>" in _html(client, q="kompetens", year="2022", date_to="2022-01-31")
 
 
+def test_equal_ranks_show_the_newest_meeting_first_then_the_agenda_order(
+    client, year_of_meetings, monkeypatch
+):
+    meetings, _items = year_of_meetings
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    AgendaItemFactory(
+        meeting=meetings[11], number=600, position=2, title="Andra punkten", summary="Om kompetens."
+    )
+    AgendaItemFactory(meeting=meetings[7], number=700, position=2, title="Titelns kompetens", summary="")
+    html = _html(client, q="kompetens")
+    # The best rank first, then the same rank newest first and in the agenda's order; the newest
+    # five matches only (the title match is the sixth newest: outside the bound).
+    shown = ["Punkt 12<", "Andra punkten", "Punkt 11<", "Punkt 10<", "Punkt 9<"]
+    assert [html.index(title) for title in shown] == sorted(html.index(title) for title in shown)
+    assert "Titelns" not in html and "Fler än 5 träffar" in html
+
+
 def test_deep_pages_are_bounded_with_a_note(client, year_of_meetings, monkeypatch):
     monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
     monkeypatch.setattr(selectors, "RESULTS_PER_PAGE", 2)
