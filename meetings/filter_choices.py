@@ -2,20 +2,8 @@
 
 Each list follows the public rule (``public()``), which at a million paragraphs means reading
 through the public meetings and their attendance: 10–20 ms for the four lists on every search.
-They change only when the archive does, so they are computed once per version of the archive and
-kept in the cache:
-
-* the newest ``updated_at`` of any meeting (one step down the index ``meeting_updated_idx``):
-  every write that a public page shows bumps it (``meetings.signals``, ``services.meetings_touch``),
-  publishing and correcting a protocol included;
-* a counter bumped by the writes that change a list without touching a meeting (a membership,
-  a party, an organisation or a body saved or deleted, a meeting deleted): see
-  :func:`choices_changed`;
-* today's date, since a protocol posted for a future date becomes public on that date.
-
-With a cache shared by several app servers (Redis, ``CACHE_URL``) the counter is shared too;
-with one cache per process the counter is not, so the lists are also kept at most
-:data:`CHOICES_TIMEOUT` seconds.
+They change only when the archive does, so they are computed once per version of the archive
+(:mod:`meetings.archive_version`) and today's date, and kept in the cache.
 
 The choices are plain values (:class:`Choice`), not model instances, and the select boxes render
 their options in Python (:class:`FastSelect`): a list of 300 municipalities through Django's
@@ -28,14 +16,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Max
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
-CHOICES_TIMEOUT = 300
-_COUNTER_KEY = "filter-choices:counter"
+CHOICES_TIMEOUT = 3600  # a new version of the archive never reuses an old key
 
 
 @dataclass(frozen=True)
@@ -49,14 +35,6 @@ class Choice:
 
     def __str__(self) -> str:
         return self.label
-
-
-def choices_changed() -> None:
-    """Makes every cached choice list stale (for writes that touch no meeting's ``updated_at``)."""
-    try:
-        cache.incr(_COUNTER_KEY)
-    except ValueError:
-        cache.set(_COUNTER_KEY, 1, None)
 
 
 def _compute() -> dict[str, list[Choice]]:
@@ -91,11 +69,10 @@ def _compute() -> dict[str, list[Choice]]:
 
 def filter_choices() -> dict[str, list[Choice]]:
     """The four choice lists of the search filters, for this version of the archive and today."""
-    from .models import Meeting
+    from .archive_version import archive_version
 
-    latest = Meeting.objects.aggregate(latest=Max("updated_at"))["latest"]
-    counter = cache.get(_COUNTER_KEY, 0)
-    key = f"filter-choices:{timezone.localdate().isoformat()}:{latest.timestamp() if latest else 0}:{counter}"
+    latest, revision = archive_version().key
+    key = f"filter-choices:{timezone.localdate().isoformat()}:{latest}:{revision}"
     return cache.get_or_set(key, _compute, CHOICES_TIMEOUT)
 
 

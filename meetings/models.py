@@ -749,3 +749,21 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.meeting} {self.made_at:%Y-%m-%d}"
+
+
+class ArchiveRevision(models.Model):
+    """One row counting the writes that change public lists and pages without touching a meeting's
+    ``updated_at``: a membership, a party, an organisation, a body or a person saved or deleted, a
+    meeting deleted. With the newest ``updated_at`` it is the archive's version
+    (:mod:`meetings.archive_version`)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("archive revision")
+        verbose_name_plural = _("archive revisions")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="archiverevision_one_row")]
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M})"

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 
 from members.models import Organisation, Party, Person
 
-from .filter_choices import choices_changed
+from .archive_version import archive_changed
 from .models import AgendaItem, AgendaItemLink, Attendance, Body, Decision, Meeting, Signature
 from .services import agenda_items_refresh_search_document, meetings_touch
 
@@ -187,9 +187,10 @@ def person_deleting(sender, instance, **kwargs):
         )
 
 
-# The search filters' choice lists (meetings.filter_choices) are cached per version of the
-# archive: the newest meeting ``updated_at`` covers every write above; these writes change a
-# list without touching a meeting.
+# What is cached per version of the archive (meetings.archive_version: the search filters' choice
+# lists, the person and body pages): the newest meeting ``updated_at`` covers every write above;
+# these writes change a list or a page without touching a meeting (a person with memberships and
+# no meeting, say), so they bump the archive's revision.
 
 
 @receiver(post_save, sender="members.Membership", dispatch_uid="membership_saved_filter_choices")
@@ -200,6 +201,8 @@ def person_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Organisation, dispatch_uid="organisation_deleted_filter_choices")
 @receiver(post_save, sender=Body, dispatch_uid="body_saved_filter_choices")
 @receiver(post_delete, sender=Body, dispatch_uid="body_deleted_filter_choices")
+@receiver(post_save, sender=Person, dispatch_uid="person_saved_archive_revised")
+@receiver(post_delete, sender=Person, dispatch_uid="person_deleted_archive_revised")
 @receiver(post_delete, sender=Meeting, dispatch_uid="meeting_deleted_filter_choices")
-def filter_choices_changed(sender, **kwargs):
-    choices_changed()
+def archive_revised(sender, **kwargs):
+    archive_changed()

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 
+from .archive_version import archive_changed
+
 ORGANISATION_PREFIX = "syntetisk-"
 PERSON_PREFIX = "synt-"
 STRESS_BODY_SLUG = "syntetisk-kommunstyrelsen"
@@ -379,6 +381,7 @@ def archive_remove(*, write: Callable[[str], None] | None = None) -> int:
         with _row_triggers_off(cursor, tables):
             for statement in statements:
                 cursor.execute(statement, params)
+        archive_changed()
     return removed
 
 
@@ -804,6 +807,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             cursor, "meetings_agendaitem_presenters", ["agendaitem_id", "person_id"], presenters, progress
         )
         progress.close()
+        archive_changed()  # COPY sends no signals: what is cached per version of the archive is stale
 
     # Outside the transaction: fresh statistics for the planner and a visibility map for index-only scans.
     if write:

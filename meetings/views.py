@@ -14,6 +14,7 @@ from members.models import Organisation
 
 from . import selectors
 from .access import user_can_access_body
+from .archive_version import archive_version
 from .cases import case_number_key
 from .filters import DecisionFilterSet, SearchFilterSet
 from .models import Body
@@ -44,13 +45,14 @@ def body_index(request):
 
 @require_safe
 def body_detail(request, slug):
-    """A body: its public meetings newest first, a page at a time, with links to each year's page."""
+    """A body: its public meetings newest first, a page at a time, with links to each year's page.
+
+    Rendered once per version of the archive for anonymous visitors, as the person page is."""
     body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
-    paged = paginate(request, selectors.body_meetings(body=body), per_page=selectors.MEETINGS_PER_PAGE)
-    return render(
-        request,
-        "meetings/body_detail.html",
-        {
+
+    def context():
+        paged = paginate(request, selectors.body_meetings(body=body), per_page=selectors.MEETINGS_PER_PAGE)
+        return {
             "body": body,
             "paged": paged,
             "years": selectors.body_meeting_years(body=body),
@@ -58,7 +60,16 @@ def body_detail(request, slug):
                 selectors.meetings_with_item_counts(paged.page.object_list)
             ),
             "members": selectors.body_current_members(body=body),
-        },
+        }
+
+    version = archive_version()
+    return render_public_page(
+        request,
+        template="meetings/body_detail.html",
+        context=context,
+        kind="body",
+        version=version.key,
+        last_modified=version.last_modified,
     )
 
 

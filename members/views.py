@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from meetings import selectors
+from meetings.archive_version import archive_version
+from meetings.page_cache import render_public_page
 from meetings.pagination import paginate
 
 from .forms import PeopleFilterForm
@@ -32,11 +34,26 @@ def person_index(request):
 
 @require_safe
 def person_detail(request, slug):
-    """A person: roles over time, and the meetings attended, missed and presented at, a page at a time."""
+    """A person: roles over time, and the meetings attended, missed and presented at, a page at a time.
+
+    Rendered once per version of the archive (:mod:`meetings.archive_version`) for anonymous
+    visitors, with ETag and Last-Modified (:mod:`meetings.page_cache`)."""
     person = get_object_or_404(Person, slug=slug)
     if not selectors.person_is_public(person=person):
         # Someone named only in drafts is not public yet.
         raise Http404(_("No such person in the public archive."))
+    version = archive_version()
+    return render_public_page(
+        request,
+        template="members/person_detail.html",
+        context=lambda: _person_context(request, person),
+        kind="person",
+        version=version.key,
+        last_modified=version.last_modified,
+    )
+
+
+def _person_context(request, person) -> dict:
     attended = paginate(
         request,
         selectors.person_attendances(person=person, present=True),
@@ -56,18 +73,14 @@ def person_detail(request, slug):
     memberships = selectors.person_memberships(person=person)
     current = {m.pk for m in person.memberships.public().current()}
     years = selectors.person_attendance_by_year(person=person)
-    return render(
-        request,
-        "members/person_detail.html",
-        {
-            "person": person,
-            "memberships": memberships,
-            "current_memberships": [m for m in memberships if m.pk in current],
-            "summary": selectors.person_summary(person=person, years=years, memberships=memberships),
-            "attendance_years": years,
-            "attended": attended,
-            "absent": absent,
-            "presented": presented,
-            "notes": [paged.note for paged in (attended, absent, presented) if paged.note],
-        },
-    )
+    return {
+        "person": person,
+        "memberships": memberships,
+        "current_memberships": [m for m in memberships if m.pk in current],
+        "summary": selectors.person_summary(person=person, years=years, memberships=memberships),
+        "attendance_years": years,
+        "attended": attended,
+        "absent": absent,
+        "presented": presented,
+        "notes": [paged.note for paged in (attended, absent, presented) if paged.note],
+    }
