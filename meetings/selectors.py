@@ -661,14 +661,16 @@ def people_public_lookup(*, text: str, limit: int = 6) -> list[Person]:
 
 
 def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
-    """Public people whose name or a spelling of it contains ``term``, names starting with it first."""
+    """Public people with a word of their name or of a spelling of it starting with each word of
+    ``term`` (``PersonQuerySet.name_words_start``: an index look-up, where a "contains" scanned
+    every person), names starting with ``term`` first."""
     term = " ".join(term.split())[:100]
     if len(term) < 2:
         return []
     starts = Q(name__istartswith=term)
     return list(
         people_public()
-        .filter(starts | Q(name__icontains=term) | Q(alternative_names__icontains=term))
+        .name_words_start(term)
         .annotate(starts=Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
         .order_by("starts", "name", "pk")
         .only("pk", "name", "slug")[:limit]

@@ -1,4 +1,5 @@
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -6,7 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .querysets import MembershipQuerySet, OrganisationQuerySet, PartyQuerySet, PersonQuerySet
+from .querysets import (
+    MembershipQuerySet,
+    NamesVector,
+    OrganisationQuerySet,
+    PartyQuerySet,
+    PersonQuerySet,
+)
 
 
 class Organisation(models.Model):
@@ -97,6 +104,8 @@ class Person(models.Model):
         indexes = [
             # Name look-ups when entering attendance and matching imported names.
             models.Index(Lower("name"), name="person_lower_name_idx"),
+            # The beginnings of the words of every spelling, for the search's name suggestions.
+            GinIndex(NamesVector(), name="person_names_search_idx"),
         ]
 
     def __str__(self):

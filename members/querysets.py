@@ -8,8 +8,10 @@ draft or a confidential paragraph has no public page and is no filter choice (se
 """
 
 import datetime
+import re
 
 from django.apps import apps
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import models
 from django.db.models import CharField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Concat
@@ -19,6 +21,25 @@ from meetings.querysets import public_attendance_q
 
 # Separates alternative spellings when they are matched as one string; never part of a name.
 _SEPARATOR = "|"
+
+
+# The words of a name as a text search query takes them: letters and digits ("Anna-Karin" is two).
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+class NamesVector(Func):
+    """The words of a person's name and alternative spellings as a text search vector, unchanged
+    (the ``simple`` configuration): what name suggestions look up, a word's beginning at a time,
+    through the index ``person_names_search_idx`` on this very expression.
+
+    ``person_names_text`` (migration ``members/0004``) joins the name and the spellings; written
+    as a function so that the index may use it (``array_to_string`` alone is not immutable)."""
+
+    template = "to_tsvector('simple'::regconfig, person_names_text(%(expressions)s))"
+    output_field = SearchVectorField()
+
+    def __init__(self, **extra):
+        super().__init__(F("name"), F("alternative_names"), **extra)
 
 
 def _meetings_public(on):
@@ -51,6 +72,18 @@ class NamedQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(NamedQuerySet):
+    def name_words_start(self, text: str):
+        """People with a word of their name or of a spelling starting with each word of ``text``,
+        ignoring case: "ek" finds Karin Ek and Maria Ekberg, "an kar" Anna-Karin Öberg. A look-up
+        in ``person_names_search_idx``, not a scan of every person; nobody for text without words."""
+        words = _NAME_WORD.findall(text.lower())[:10]
+        if not words:
+            return self.none()
+        query = " & ".join(f"'{word}':*" for word in words)
+        return self.alias(names=NamesVector()).filter(
+            names=SearchQuery(query, search_type="raw", config="simple")
+        )
+
     def public(self, *, on: datetime.date | None = None):
         """People named by public, non-confidential content (see the module's docstring)."""
         Attendance = apps.get_model("meetings", "Attendance")
@@ -63,7 +96,9 @@ class PersonQuerySet(NamedQuerySet):
             # The public rule on the copy attendance keeps of its meeting (public_attendance_q).
             Exists(Attendance.objects.filter(public_attendance_q(on=on), person=person))
             | Exists(AgendaItem.objects.searchable(on=on).filter(presenters=person))
-            | Exists(meetings.filter(Q(chair=person) | Q(secretary=person)))
+            # Chair and record keeper apart: each an index look-up, where their OR read every meeting.
+            | Exists(meetings.filter(chair=person))
+            | Exists(meetings.filter(secretary=person))
             | Exists(meetings.filter(adjusters=person))
             | Exists(Signature.objects.filter(person=person, meeting__in=meetings))
             | Exists(Membership.objects.filter(person=person, body__in=_bodies_public(on)))

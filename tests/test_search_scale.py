@@ -176,6 +176,49 @@ def test_person_suggestions_put_names_starting_with_the_term_first(client):
     assert names[0] == "Ek Andersson" and set(names) == {"Karin Ek", "Ek Andersson", "Maria Ekberg"}
 
 
+def _suggested(client, term: str) -> list[str]:
+    response = client.get("/sok/personer/", {"q": term})
+    assert response.status_code == 200
+    return [row["name"] for row in response.json()["results"]]
+
+
+def test_person_suggestions_match_the_beginnings_of_words_of_every_spelling(client):
+    """Each typed word starts a word of the name or of a recorded spelling, in any order and case."""
+    meeting = MeetingFactory(published=True)
+    for name, spellings in [
+        ("Anna-Karin Öberg", []),
+        ("Ove Dröscher", ["Ove Dröschler"]),
+        ("Karin Bergström", []),
+    ]:
+        AttendanceFactory(meeting=meeting, person=PersonFactory(name=name, alternative_names=spellings))
+    assert _suggested(client, "öb") == ["Anna-Karin Öberg"]
+    assert _suggested(client, "ÖBERG anna") == ["Anna-Karin Öberg"]
+    assert _suggested(client, "Anna-Kar") == ["Anna-Karin Öberg"]
+    assert _suggested(client, "kar") == ["Karin Bergström", "Anna-Karin Öberg"]  # starts first
+    assert _suggested(client, "dröschl") == ["Ove Dröscher"]  # only a spelling has it
+    # Inside a word is not the beginning of one: "berg" starts Bergström, not Öberg.
+    assert _suggested(client, "berg") == ["Karin Bergström"]
+    # Text search syntax typed by the user is text, never an error.
+    for term in ["':* & !", "o'", "a & b | !c", "((", "\\"]:
+        assert client.get("/sok/personer/", {"q": term}).status_code == 200
+
+
+def test_person_suggestions_look_up_the_names_index(client):
+    """The suggestions read the index on the names' words, not every person."""
+    from django.db import connection
+
+    from members.models import Person
+
+    PersonFactory(name="Stina Stressberg")
+    query = Person.objects.name_words_start("stina").values("pk")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = query.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "person_names_search_idx" in plan
+
+
 @pytest.fixture
 def phrases_over_the_years():
     """Paragraphs with "psykisk hälsa" from 2005 to 2024, thick in the last years and thin before, and
