@@ -75,20 +75,27 @@ def body_detail(request, slug):
 
 @require_safe
 def body_year(request, slug, year):
-    """One year of a body: its public meetings of that year in date order, with the other years."""
+    """One year of a body: its public meetings of that year in date order, with the other years.
+
+    Rendered once per version of the archive for anonymous visitors, as the body page is: a
+    busy body's year is hundreds of meetings."""
     body = get_object_or_404(Body.objects.public().select_related("organisation"), slug=slug)
     years = selectors.body_meeting_years(body=body)
     if year not in {link.year for link in years}:
         raise Http404(_("No published meeting of this body in this year."))
-    return render(
+    version = archive_version()
+    return render_public_page(
         request,
-        "meetings/body_year.html",
-        {
+        template="meetings/body_year.html",
+        context=lambda: {
             "body": body,
             "year": year,
             "years": years,
             "meetings": selectors.body_year_meetings(body=body, year=year),
         },
+        kind="body-year",
+        version=version.key,
+        last_modified=version.last_modified,
     )
 
 

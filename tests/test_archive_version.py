@@ -51,10 +51,14 @@ def _without_token(response) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
 
-@pytest.mark.parametrize("page", ["person", "body"])
+@pytest.mark.parametrize("page", ["person", "body", "year"])
 def test_a_second_view_comes_from_the_cache_and_revalidates_with_304(client, archive, page):
     body, person, _meetings = archive
-    url = person.get_absolute_url() if page == "person" else body.get_absolute_url()
+    url = {
+        "person": person.get_absolute_url(),
+        "body": body.get_absolute_url(),
+        "year": f"{body.get_absolute_url()}2023/",
+    }[page]
     first, cold = _get(client, url)
     second, warm = _get(client, url)
     assert _without_token(second) == _without_token(first) and "2023-12-10" in _without_token(second)
@@ -101,14 +105,17 @@ def test_a_new_published_meeting_shows_on_the_body_page_at_once(client, archive)
     assert "2024" in client.get(body.get_absolute_url()).content.decode()
 
 
-def test_a_deleted_meeting_leaves_the_body_page_at_once(client, archive):
+def test_a_deleted_meeting_leaves_the_body_page_and_its_year_at_once(client, archive):
     body, _person, meetings = archive
     oldest = meetings[0]
-    assert "2023-01-10" in client.get(body.get_absolute_url()).content.decode()
+    year = f"{body.get_absolute_url()}2023/"
+    for url in (body.get_absolute_url(), year):
+        assert "2023-01-10" in client.get(url).content.decode()
     oldest.items.all().delete()
     oldest.attendances.all().delete()
     oldest.delete()
-    assert "2023-01-10" not in client.get(body.get_absolute_url()).content.decode()
+    for url in (body.get_absolute_url(), year):
+        assert "2023-01-10" not in client.get(url).content.decode()
 
 
 def test_a_renamed_person_is_a_new_version_even_without_meetings():
