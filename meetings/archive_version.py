@@ -52,6 +52,13 @@ def archive_version() -> ArchiveVersion:
     )
 
 
+def versioned_cache_key(name: str) -> str:
+    """The cache key of ``name`` for this version of the archive and today (what is public
+    depends on the day): a change of the archive, or midnight, makes a new key."""
+    latest, revision = archive_version().key
+    return f"{name}:{timezone.localdate().isoformat()}:{latest}:{revision}"
+
+
 def archive_changed() -> None:
     """Bumps the revision, in the current transaction (for writes that touch no meeting)."""
     now = timezone.now()

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from django import forms
 from django.core.cache import cache
 from django.forms.utils import flatatt
-from django.utils import timezone
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
@@ -69,11 +68,9 @@ def _compute() -> dict[str, list[Choice]]:
 
 def filter_choices() -> dict[str, list[Choice]]:
     """The four choice lists of the search filters, for this version of the archive and today."""
-    from .archive_version import archive_version
+    from .archive_version import versioned_cache_key
 
-    latest, revision = archive_version().key
-    key = f"filter-choices:{timezone.localdate().isoformat()}:{latest}:{revision}"
-    return cache.get_or_set(key, _compute, CHOICES_TIMEOUT)
+    return cache.get_or_set(versioned_cache_key("filter-choices"), _compute, CHOICES_TIMEOUT)
 
 
 class FastSelect(forms.Select):

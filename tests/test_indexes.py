@@ -6,9 +6,14 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.functions import Lower
 from django.test.utils import CaptureQueriesContext
 
+from meetings import selectors
+from meetings.models import Meeting
+from members.models import Person
 from tests.factories import (
+    AgendaItemFactory,
     AttendanceFactory,
     BodyFactory,
     MeetingFactory,
@@ -16,6 +21,7 @@ from tests.factories import (
     OrganisationFactory,
     PartyFactory,
     PersonFactory,
+    SignatureFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +167,47 @@ def test_people_index_reports_a_filter_it_cannot_use_and_lists_everyone(client, 
     html = _get(client, "/personer/", party="XYZ", body="utkast")
     assert 'id="id_party_error"' in html and 'aria-describedby="id_party_error"' in html
     assert "Anna Andersson" in html and "Örjan Öberg" in html
+
+
+def test_people_index_lists_whom_the_public_rule_names_and_follows_every_change(client):
+    """Attendance at a public meeting is asked of everyone, the other grounds of the rule of those
+    without it only; the list is kept per version of the archive, and a change shows at once."""
+    meeting = MeetingFactory(
+        published=True,
+        chair=PersonFactory(name="Carl Chair"),
+        secretary=PersonFactory(name="Siri Sekreterare"),
+    )
+    meeting.adjusters.add(PersonFactory(name="Jonna Justerare"))
+    SignatureFactory(meeting=meeting, person=PersonFactory(name="Signe Signerare"))
+    AgendaItemFactory(meeting=meeting, position=1).presenters.add(PersonFactory(name="Per Föredragande"))
+    secret = AgendaItemFactory(
+        meeting=meeting, position=2, confidential=True, confidentiality_ground="OSL 39 kap. 3 §"
+    )
+    secret.presenters.add(PersonFactory(name="Hemlig Föredragande"))
+    MembershipFactory(person=PersonFactory(name="Mona Medlem"), body=meeting.body)
+    AttendanceFactory(meeting=meeting, person=PersonFactory(name="Nils Närvarande"))
+    draft = MeetingFactory(body=meeting.body)
+    AttendanceFactory(meeting=draft, person=PersonFactory(name="Ulla Utkast"))
+
+    public = ["Carl Chair", "Jonna Justerare", "Mona Medlem", "Nils Närvarande", "Per Föredragande"]
+    public += ["Signe Signerare", "Siri Sekreterare"]
+    expected = list(Person.objects.public().order_by(Lower("name"), "pk").values_list("pk", flat=True))
+    assert selectors.people_public_ids() == expected and len(expected) == len(public)
+    html = _get(client, "/personer/")
+    assert [name for name in public if name in html] == public
+    assert sorted(public, key=html.index) == public
+    assert "Hemlig Föredragande" not in html and "Ulla Utkast" not in html
+
+    draft.status, draft.adjusted_on, draft.posted_on = Meeting.Status.PUBLISHED, draft.date, draft.date
+    draft.save()
+    assert "Ulla Utkast" in _get(client, "/personer/")
+    nils = Person.objects.get(name="Nils Närvarande")
+    nils.name = "Anders Närvarande"
+    nils.save()
+    html = _get(client, "/personer/")
+    assert html.index("Anders Närvarande") < html.index("Carl Chair") and "Nils Närvarande" not in html
+    nils.attendances.get().delete()  # named nowhere public any more
+    assert "Anders Närvarande" not in _get(client, "/personer/")
 
 
 def test_people_index_is_paginated(client):
