@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import selectors
 from meetings.models import Meeting
 
 from .factories import BodyFactory, MeetingFactory
@@ -72,3 +74,20 @@ def test_a_posted_protocols_page_shows_the_end_of_its_appeal_period(client, db, 
     meeting = _posted(BodyFactory(), datetime.date(2026, 12, 3))
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert '<time datetime="2026-12-28">28 december 2026</time>' in html
+
+
+def test_the_board_reads_the_posted_protocols_latest_first_from_their_index(db, today):
+    """The archive's page and the running periods walk ``meeting_posted_on_idx``: at 80,000 posted
+    protocols a sort of all of them cost 50 ms a page."""
+    body = BodyFactory()
+    for days in range(0, 60, 3):
+        _posted(body, TODAY - datetime.timedelta(days=days))
+    _current, archive = selectors.notice_board()
+    plans = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for query in (archive[:20], Meeting.objects.filter(posted_on__gte=TODAY, posted_on__isnull=False)):
+            sql, params = query.query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert all("meeting_posted_on_idx" in plan for plan in plans), plans
