@@ -80,3 +80,19 @@ def render_public_page(
     # Stored by browsers but revalidated each time: a correction shows at once, a 304 costs little.
     patch_cache_control(response, no_cache=True)
     return response
+
+
+def render_archive_page(request, *, template: str, context: Callable[[], dict], kind: str):
+    """:func:`render_public_page` for a page that lists across the archive (a body's or a person's
+    meetings): cached per version of the whole archive (:mod:`meetings.archive_version`)."""
+    from .archive_version import archive_version
+
+    version = archive_version()
+    return render_public_page(
+        request,
+        template=template,
+        context=context,
+        kind=kind,
+        version=version.key,
+        last_modified=version.last_modified,
+    )

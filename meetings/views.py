@@ -14,11 +14,10 @@ from members.models import Organisation
 
 from . import selectors
 from .access import user_can_access_body
-from .archive_version import archive_version
 from .cases import case_number_key
 from .filters import DecisionFilterSet, SearchFilterSet
 from .models import Body
-from .page_cache import render_public_page
+from .page_cache import render_archive_page, render_public_page
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, build_tsquery, parse_reference
 
@@ -62,14 +61,11 @@ def body_detail(request, slug):
             "members": selectors.body_current_members(body=body),
         }
 
-    version = archive_version()
-    return render_public_page(
+    return render_archive_page(
         request,
         template="meetings/body_detail.html",
         context=context,
         kind="body",
-        version=version.key,
-        last_modified=version.last_modified,
     )
 
 
@@ -83,8 +79,7 @@ def body_year(request, slug, year):
     years = selectors.body_meeting_years(body=body)
     if year not in {link.year for link in years}:
         raise Http404(_("No published meeting of this body in this year."))
-    version = archive_version()
-    return render_public_page(
+    return render_archive_page(
         request,
         template="meetings/body_year.html",
         context=lambda: {
@@ -94,8 +89,6 @@ def body_year(request, slug, year):
             "meetings": selectors.body_year_meetings(body=body, year=year),
         },
         kind="body-year",
-        version=version.key,
-        last_modified=version.last_modified,
     )
 
 

@@ -4,8 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from meetings import selectors
-from meetings.archive_version import archive_version
-from meetings.page_cache import render_public_page
+from meetings.page_cache import render_archive_page
 from meetings.pagination import paginate
 
 from .forms import PeopleFilterForm
@@ -42,14 +41,11 @@ def person_detail(request, slug):
     if not selectors.person_is_public(person=person):
         # Someone named only in drafts is not public yet.
         raise Http404(_("No such person in the public archive."))
-    version = archive_version()
-    return render_public_page(
+    return render_archive_page(
         request,
         template="members/person_detail.html",
         context=lambda: _person_context(request, person),
         kind="person",
-        version=version.key,
-        last_modified=version.last_modified,
     )
 
 

@@ -16,15 +16,10 @@ from minutes.routers import PrimaryPinMiddleware, ReplicaRouter, pinned_to_prima
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def _settings_from(env: dict) -> dict:
-    """DATABASES and CACHES as settings build them from the given environment."""
-    code = (
-        "import json, minutes.settings as s; "
-        "print(json.dumps({'databases': s.DATABASES, 'caches': s.CACHES, "
-        "'routers': getattr(s, 'DATABASE_ROUTERS', [])}, default=str))"
-    )
+def _run_python(code: str, env: dict) -> str:
+    """What ``code`` prints, run by a fresh interpreter in the project with the given environment."""
     environment = {**os.environ, "SECRET_KEY": "x", **env}
-    output = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code],
         env=environment,
         cwd=BASE_DIR,
@@ -32,7 +27,16 @@ def _settings_from(env: dict) -> dict:
         text=True,
         check=True,
     ).stdout
-    return json.loads(output)
+
+
+def _settings_from(env: dict) -> dict:
+    """DATABASES and CACHES as settings build them from the given environment."""
+    code = (
+        "import json, minutes.settings as s; "
+        "print(json.dumps({'databases': s.DATABASES, 'caches': s.CACHES, "
+        "'routers': getattr(s, 'DATABASE_ROUTERS', [])}, default=str))"
+    )
+    return json.loads(_run_python(code, env))
 
 
 def test_replica_and_cache_come_from_the_environment():
@@ -101,13 +105,5 @@ def test_requests_that_may_write_are_pinned_to_the_primary(rf, settings, with_re
 def test_the_wsgi_application_freezes_what_it_loaded():
     """What the server loads at start lives as long as the process: a full collection need not walk it."""
     code = "import gc, minutes.wsgi; print(gc.get_freeze_count())"
-    environment = {**os.environ, "SECRET_KEY": "x", "DATABASE_URL": "postgres://unused@127.0.0.1:1/unused"}
-    output = subprocess.run(
-        [sys.executable, "-c", code],
-        env=environment,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = _run_python(code, {"DATABASE_URL": "postgres://unused@127.0.0.1:1/unused"})
     assert int(output) > 50_000  # Django and the apps: a few hundred thousand objects
