@@ -436,6 +436,9 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
             "meeting": meeting.get_absolute_url(),
             "paragraph": item.get_absolute_url(),
             "person (stress person)": person.get_absolute_url(),
+            "people index": "/personer/",
+            "people index, page 100": "/personer/?page=100",
+            "notice board": "/anslagstavla/",
         }
     )
     # Pages cached per version are also measured at their first view: 30 meetings picked at random;
@@ -600,6 +603,8 @@ def explain_plans(connection, client, paths, *, before, models) -> list[tuple[st
         "home",
         "body (stress body)",
         "person (stress person)",
+        "people index",
+        "notice board",
     ]:
         cache.clear()  # the pages cached per version run their queries again
         with CaptureQueriesContext(connection) as context:
