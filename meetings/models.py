@@ -390,7 +390,7 @@ class Attendance(models.Model):
         editable=False,
         related_name="+",
     )
-    # The first day the meeting is public (see public_attendance_q); empty while it is not published.
+    # The first day the meeting is public (see meeting_public_from_q); empty while it is not published.
     meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["meeting_date", "meeting_body", "meeting_public_from"])
 
@@ -550,10 +550,14 @@ class AgendaItem(models.Model):
     search_document = models.TextField(
         _("search text from decisions and presenters"), blank=True, default="", editable=False
     )
-    # The meeting's date, copied here by the database (migration 0016's triggers) so that a search
-    # can narrow the index's matches to a range of dates before it reads a row: see
-    # meetings.selectors.search_result_ids. Read it in queries; an instance's copy may be stale.
+    # The meeting's date and the first day it is public, copied here by the database (the triggers
+    # of migrations 0016 and 0019): a search narrows the index's matches to a range of dates before
+    # it reads a row (meetings.selectors.search_result_ids), and the public rule is read from the
+    # row itself (AgendaItemQuerySet.public), not from a join to every match's meeting. Read them
+    # in queries; an instance's copy may be stale.
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
+    # Empty while the meeting is not published (see meeting_public_from_q).
+    meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
     # Kept by the database on every write, update() and bulk_create() included.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", config=SEARCH_CONFIG, weight="A")
@@ -568,7 +572,8 @@ class AgendaItem(models.Model):
     objects = AgendaItemQuerySet.as_manager()
     # The search vector and text are derived from the other fields and tables, not entered.
     history = HistoricalRecords(
-        m2m_fields=[presenters], excluded_fields=["search_vector", "search_document", "case", "meeting_date"]
+        m2m_fields=[presenters],
+        excluded_fields=["search_vector", "search_document", "case", "meeting_date", "meeting_public_from"],
     )
 
     class Meta:

@@ -43,10 +43,11 @@ def public_meeting_q(*, on: datetime.date | None = None, prefix: str = "") -> Q:
     )
 
 
-def public_attendance_q(*, on: datetime.date | None = None) -> Q:
+def meeting_public_from_q(*, on: datetime.date | None = None) -> Q:
     """The public rule of :func:`public_meeting_q`, read from the copy the database keeps on each
-    attendance row (``Attendance.meeting_public_from``: the day the meeting became public, empty
-    while it is not published), so that a person's attendance is filtered without its meetings."""
+    attendance and agenda item row (``meeting_public_from``: the day the meeting became public,
+    empty while it is not published; migrations 0016 and 0019), so that a person's attendance or
+    a search's matches are filtered without their meetings."""
     return Q(meeting_public_from__lte=on or timezone.localdate())
 
 
@@ -54,8 +55,9 @@ class AgendaItemQuerySet(models.QuerySet):
     """Agenda items; the public rule for items sits next to the one for meetings, and uses it."""
 
     def public(self, *, on: datetime.date | None = None):
-        """Items of public meetings, confidential ones included (they show their number and ground only)."""
-        return self.filter(public_meeting_q(on=on, prefix="meeting__"))
+        """Items of public meetings, confidential ones included (they show their number and ground
+        only): the meeting's rule read from the item's copy (:func:`meeting_public_from_q`)."""
+        return self.filter(meeting_public_from_q(on=on))
 
     def searchable(self, *, on: datetime.date | None = None):
         """Public items whose text the public may read: never a confidential item, not even by its

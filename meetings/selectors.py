@@ -46,7 +46,7 @@ from .excerpts import (
 )
 from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
-from .querysets import public_attendance_q
+from .querysets import meeting_public_from_q
 from .search import CompiledQuery, Reference
 
 ATTENDANCE_GROUP_ORDER = [
@@ -647,7 +647,7 @@ def person_is_public(*, person: Person) -> bool:
     Attendance at a public meeting, the rule's first and by far most common ground, is asked first
     on its own: a look at the person's index entries, where the whole rule is six subqueries that
     take Django longer to write than PostgreSQL to answer."""
-    if Attendance.objects.filter(public_attendance_q(), person=person).exists():
+    if Attendance.objects.filter(meeting_public_from_q(), person=person).exists():
         return True
     return people_public().filter(pk=person.pk).exists()
 
@@ -711,7 +711,7 @@ def people_public_ids() -> list[int]:
 
 
 def _people_public_ids() -> list[int]:
-    attended = Exists(Attendance.objects.filter(public_attendance_q(), person=OuterRef("pk")))
+    attended = Exists(Attendance.objects.filter(meeting_public_from_q(), person=OuterRef("pk")))
     rows = list(
         Person.objects.annotate(attended=attended).order_by(Lower("name"), "pk").values_list("pk", "attended")
     )
@@ -733,7 +733,7 @@ def people_index(*, name: str = "", party=None, body=None) -> PeopleIndex:
     matching = Person.objects.all()
     if name:
         matching = matching.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
-    attended = Attendance.objects.filter(public_attendance_q(), person=OuterRef("pk"))
+    attended = Attendance.objects.filter(meeting_public_from_q(), person=OuterRef("pk"))
     person = OuterRef("pk")
     if party is not None:
         matching = matching.filter(
@@ -761,7 +761,7 @@ def people_with_parties_and_bodies(people) -> list[PersonRow]:
     attendance that records one, or a newer membership) and the public bodies they attended or
     are members of, in four queries whatever the page's size."""
     people = list(people)
-    attended = Attendance.objects.filter(public_attendance_q(), person__in=people)
+    attended = Attendance.objects.filter(meeting_public_from_q(), person__in=people)
     bodies = attended.values_list("person", "meeting_body").distinct().order_by()
     parties = (
         attended.filter(party__isnull=False)
@@ -783,7 +783,7 @@ def person_summary(*, person: Person, years: list["AttendanceYear"], memberships
     """The person page's row of :func:`people_with_parties_and_bodies`, from what the page reads
     anyway (the attendance by year and the memberships) and the newest attendance that records a
     party: the person's newest index entries, not all of their thousands."""
-    attended = Attendance.objects.filter(public_attendance_q(), person=person, party__isnull=False)
+    attended = Attendance.objects.filter(meeting_public_from_q(), person=person, party__isnull=False)
     newest = [
         attended.filter(present=present)
         .order_by("-meeting_date")
@@ -833,7 +833,7 @@ def person_attendances(*, person: Person, present: bool):
     count and the page read the person's index entries (the meeting's copied date and public day),
     not the meetings."""
     return (
-        Attendance.objects.filter(public_attendance_q(), person=person, present=present)
+        Attendance.objects.filter(meeting_public_from_q(), person=person, present=present)
         .select_related("meeting__body", "party", "organisation")
         .order_by("-meeting_date", "pk")
     )
@@ -864,7 +864,7 @@ def person_attendance_by_year(*, person: Person) -> list[AttendanceYear]:
     public day), however many meetings (a long-serving member attends thousands), then the names
     of the few bodies (grouping by the id alone, not sorting thousands of rows by a name)."""
     rows = list(
-        Attendance.objects.filter(public_attendance_q(), person=person)
+        Attendance.objects.filter(meeting_public_from_q(), person=person)
         .annotate(year=ExtractYear("meeting_date"))
         .values("year", "meeting_body")
         # Counting the meeting (in the attendance index), not the row id: read from the index alone.
@@ -1063,7 +1063,7 @@ def _ranked_newest_ids(ranked, *, limit: int) -> list[int]:
     """The ids of the newest ``limit`` rows of ``ranked`` (pk, rank, meeting date, position) by
     rank, best first, and then the id of the next newest row if there is one (the sign that there
     are more): ordered by the database, so that only ids travel, not 2,000 rows to sort here."""
-    newest = ranked.order_by("-meeting__date", "-pk")[: limit + 1]
+    newest = ranked.order_by("-meeting_date", "-pk")[: limit + 1]
     sql, params = newest.query.get_compiler(using=newest.db).as_sql()
     with connections[newest.db].cursor() as cursor:
         cursor.execute(

@@ -724,7 +724,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
         def item_values():
             pk = first_item
             for meeting_index, (
-                (meeting_pk, body_pk, date, _published, notes, _public_from),
+                (meeting_pk, body_pk, date, _published, notes, public_from),
                 count,
             ) in enumerate(zip(meetings, counts, strict=True)):
                 # Numbering runs on through the body's year, as protocols number their paragraphs.
@@ -768,6 +768,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         "",
                         document,
                         date,
+                        public_from,
                     )
                     pk += 1
                 progress.advance(count)
@@ -791,6 +792,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "confidentiality_ground",
                 "search_document",
                 "meeting_date",
+                "meeting_public_from",
             ],
             item_values(),
         )

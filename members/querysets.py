@@ -17,7 +17,7 @@ from django.db.models import CharField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from meetings.querysets import public_attendance_q
+from meetings.querysets import meeting_public_from_q
 
 # Separates alternative spellings when they are matched as one string; never part of a name.
 _SEPARATOR = "|"
@@ -93,8 +93,8 @@ class PersonQuerySet(NamedQuerySet):
         meetings = _meetings_public(on)
         person = OuterRef("pk")
         return self.filter(
-            # The public rule on the copy attendance keeps of its meeting (public_attendance_q).
-            Exists(Attendance.objects.filter(public_attendance_q(on=on), person=person))
+            # The public rule on the copy attendance keeps of its meeting (meeting_public_from_q).
+            Exists(Attendance.objects.filter(meeting_public_from_q(on=on), person=person))
             | Exists(AgendaItem.objects.searchable(on=on).filter(presenters=person))
             # Chair and record keeper apart: each an index look-up, where their OR read every meeting.
             | Exists(meetings.filter(chair=person))

@@ -84,7 +84,7 @@ def test_refuses_sizes_it_cannot_write(paragraphs):
 
 def _copied_facts_differing_from_the_meeting() -> int:
     """Rows whose copy of the meeting's date, body or public day is not what the database's
-    triggers (migration 0016) write."""
+    triggers (migrations 0016 and 0019) write."""
     from meetings.querysets import public_meeting_q
 
     wrong_items = AgendaItem.objects.exclude(meeting_date=F("meeting__date")).count()
@@ -92,14 +92,15 @@ def _copied_facts_differing_from_the_meeting() -> int:
         Q(meeting_date=F("meeting__date")) & Q(meeting_body=F("meeting__body"))
     ).count()
     published = Q(meeting__status=Meeting.Status.PUBLISHED)
-    wrong_public_day = (
-        Attendance.objects.filter(published, meeting__posted_on__isnull=False)
+    wrong_public_day = sum(
+        model.objects.filter(published, meeting__posted_on__isnull=False)
         .exclude(meeting_public_from=F("meeting__posted_on"))
         .count()
-        + Attendance.objects.filter(published, meeting__posted_on__isnull=True)
+        + model.objects.filter(published, meeting__posted_on__isnull=True)
         .exclude(meeting_public_from=datetime.date.min)
         .count()
-        + Attendance.objects.exclude(published).filter(meeting_public_from__isnull=False).count()
+        + model.objects.exclude(published).filter(meeting_public_from__isnull=False).count()
+        for model in (Attendance, AgendaItem)
     )
     assert Attendance.objects.filter(meeting__in=Meeting.objects.filter(public_meeting_q())).exists()
     return wrong_items + wrong_attendance + wrong_public_day

@@ -1,5 +1,5 @@
 """The meeting's date, body and public day copied onto its paragraphs and attendance by the
-database (migration 0016's triggers), and the public rule read from that copy."""
+database (the triggers of migrations 0016 and 0019), and the public rule read from that copy."""
 
 import datetime
 
@@ -7,7 +7,7 @@ import pytest
 from django.db import transaction
 
 from meetings.models import AgendaItem, Attendance, Meeting
-from meetings.querysets import public_attendance_q, public_meeting_q
+from meetings.querysets import meeting_public_from_q, public_meeting_q
 from tests.factories import AgendaItemFactory, AttendanceFactory, BodyFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ ALWAYS = datetime.date.min  # published without a posting day: public from the f
 def copied(row):
     """The copy as the database holds it now (an instance's own copy is what it was when loaded)."""
     if isinstance(row, AgendaItem):
-        return AgendaItem.objects.values_list("meeting_date", flat=True).get(pk=row.pk)
+        return AgendaItem.objects.values_list("meeting_date", "meeting_public_from").get(pk=row.pk)
     return Attendance.objects.values_list("meeting_date", "meeting_body", "meeting_public_from").get(
         pk=row.pk
     )
@@ -30,18 +30,17 @@ def test_a_new_paragraph_and_attendance_copy_their_meeting():
     item = AgendaItemFactory(meeting=meeting)
     attendance = AttendanceFactory(meeting=meeting)
 
-    assert copied(item) == datetime.date(2022, 5, 12)
+    assert copied(item) == (datetime.date(2022, 5, 12), meeting.posted_on)
     assert copied(attendance) == (datetime.date(2022, 5, 12), meeting.body_id, meeting.posted_on)
 
 
 def test_a_draft_is_never_public_and_notes_without_a_posting_day_are_public_from_the_start():
-    draft = AttendanceFactory(meeting=MeetingFactory())
-    notes = AttendanceFactory(
-        meeting=MeetingFactory(record_kind=Meeting.RecordKind.NOTES, status=Meeting.Status.PUBLISHED)
-    )
+    draft = MeetingFactory()
+    notes = MeetingFactory(record_kind=Meeting.RecordKind.NOTES, status=Meeting.Status.PUBLISHED)
 
-    assert copied(draft)[2] is NEVER
-    assert copied(notes)[2] == ALWAYS
+    for meeting, public_from in ((draft, NEVER), (notes, ALWAYS)):
+        assert copied(AttendanceFactory(meeting=meeting))[2] == public_from
+        assert copied(AgendaItemFactory(meeting=meeting))[1] == public_from
 
 
 def test_a_change_of_the_meeting_is_copied_to_its_rows_and_to_no_other():
@@ -54,7 +53,7 @@ def test_a_change_of_the_meeting_is_copied_to_its_rows_and_to_no_other():
     meeting.date = datetime.date(2022, 5, 19)
     meeting.body = elsewhere
     meeting.save()
-    assert copied(item) == datetime.date(2022, 5, 19)
+    assert copied(item) == (datetime.date(2022, 5, 19), NEVER)
     assert copied(attendance) == (datetime.date(2022, 5, 19), elsewhere.pk, NEVER)
 
     # Published through update(), as the life-cycle services write it: no save() is needed.
@@ -63,7 +62,7 @@ def test_a_change_of_the_meeting_is_copied_to_its_rows_and_to_no_other():
         adjusted_on=datetime.date(2022, 5, 26),
         posted_on=datetime.date(2022, 5, 27),
     )
-    assert copied(attendance)[2] == datetime.date(2022, 5, 27)
+    assert copied(attendance)[2] == copied(item)[1] == datetime.date(2022, 5, 27)
     assert copied(bystander) == (datetime.date(2022, 6, 1), other.body_id, NEVER)
 
 
@@ -76,20 +75,27 @@ def test_a_row_moved_to_another_meeting_copies_that_meeting():
     item.save()
     Attendance.objects.filter(pk=attendance.pk).update(meeting=second)
 
-    assert copied(item) == datetime.date(2023, 2, 2)
+    assert copied(item) == (datetime.date(2023, 2, 2), second.posted_on)
     assert copied(attendance) == (datetime.date(2023, 2, 2), second.body_id, second.posted_on)
 
 
 def test_a_stale_copy_saved_back_from_python_is_corrected():
     meeting = MeetingFactory(date=datetime.date(2022, 5, 12))
     attendance = AttendanceFactory(meeting=meeting)
+    item = AgendaItemFactory(meeting=meeting)
     loaded = Attendance.objects.get(pk=attendance.pk)
-    Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2022, 9, 1))
+    loaded_item = AgendaItem.objects.get(pk=item.pk)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=datetime.date(2022, 9, 1), status=Meeting.Status.PUBLISHED, posted_on=datetime.date(2022, 9, 9)
+    )
 
     loaded.title = "Ordförande"
     loaded.save()  # writes every column, the old copy included
+    loaded_item.title = "Budget"
+    loaded_item.save()
 
     assert copied(loaded)[0] == datetime.date(2022, 9, 1)
+    assert copied(loaded_item) == (datetime.date(2022, 9, 1), datetime.date(2022, 9, 9))
 
 
 def test_rows_loaded_before_their_meeting_copy_it_when_it_arrives():
@@ -107,7 +113,7 @@ def test_rows_loaded_before_their_meeting_copy_it_when_it_arrives():
             status=Meeting.Status.PUBLISHED,
         )
 
-    assert copied(item) == datetime.date(2021, 3, 4)
+    assert copied(item) == (datetime.date(2021, 3, 4), ALWAYS)
     assert copied(attendance) == (datetime.date(2021, 3, 4), body.pk, ALWAYS)
 
 
@@ -129,13 +135,15 @@ def test_the_copied_public_rule_answers_as_the_meetings_rule_does():
         )
     for meeting in meetings:
         AttendanceFactory(meeting=meeting)
+        AgendaItemFactory(meeting=meeting)
 
-    for day in (today - datetime.timedelta(days=400), today, today + datetime.timedelta(days=1)):
-        by_copy = set(Attendance.objects.filter(public_attendance_q(on=day)).values_list("pk", flat=True))
-        by_meeting = set(
-            Attendance.objects.filter(public_meeting_q(on=day, prefix="meeting__")).values_list(
-                "pk", flat=True
+    for model in (Attendance, AgendaItem):
+        for day in (today - datetime.timedelta(days=400), today, today + datetime.timedelta(days=1)):
+            by_copy = set(model.objects.filter(meeting_public_from_q(on=day)).values_list("pk", flat=True))
+            by_meeting = set(
+                model.objects.filter(public_meeting_q(on=day, prefix="meeting__")).values_list(
+                    "pk", flat=True
+                )
             )
-        )
-        assert by_copy == by_meeting, day
-    assert Attendance.objects.filter(public_attendance_q(on=today)).count() == 3
+            assert by_copy == by_meeting, (model, day)
+        assert model.objects.filter(meeting_public_from_q(on=today)).count() == 3
