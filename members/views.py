@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -16,19 +16,18 @@ PEOPLE_PER_PAGE = 100
 
 @require_safe
 def person_index(request):
-    """Public people A–Ö with their party and bodies, by name, party or body, a page at a time."""
-    form = PeopleFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {}
-    paged = paginate(request, selectors.people_index(**filters), per_page=PEOPLE_PER_PAGE)
-    return render(
-        request,
-        "members/person_index.html",
-        {
-            "form": form,
-            "paged": paged,
-            "rows": selectors.people_with_parties_and_bodies(paged.page.object_list),
-        },
-    )
+    """Public people A–Ö with their party and bodies, by name, party or body, a page at a time.
+
+    Rendered once per version of the archive for anonymous visitors, as the person pages are."""
+
+    def context():
+        form = PeopleFilterForm(request.GET or None)
+        filters = form.filters() if form.is_bound else {}
+        paged = paginate(request, selectors.people_index(**filters), per_page=PEOPLE_PER_PAGE)
+        rows = selectors.people_with_parties_and_bodies(paged.page.object_list)
+        return {"form": form, "paged": paged, "rows": rows}
+
+    return render_archive_page(request, template="members/person_index.html", context=context, kind="people")
 
 
 @require_safe

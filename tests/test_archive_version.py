@@ -51,17 +51,19 @@ def _without_token(response) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
 
-@pytest.mark.parametrize("page", ["person", "body", "year"])
+@pytest.mark.parametrize("page", ["person", "body", "year", "people", "people by body"])
 def test_a_second_view_comes_from_the_cache_and_revalidates_with_304(client, archive, page):
     body, person, _meetings = archive
-    url = {
-        "person": person.get_absolute_url(),
-        "body": body.get_absolute_url(),
-        "year": f"{body.get_absolute_url()}2023/",
+    url, shown = {
+        "person": (person.get_absolute_url(), "2023-12-10"),
+        "body": (body.get_absolute_url(), "2023-12-10"),
+        "year": (f"{body.get_absolute_url()}2023/", "2023-12-10"),
+        "people": ("/personer/", "Stina Berg"),
+        "people by body": (f"/personer/?body={body.slug}&page=1", "Stina Berg"),
     }[page]
     first, cold = _get(client, url)
     second, warm = _get(client, url)
-    assert _without_token(second) == _without_token(first) and "2023-12-10" in _without_token(second)
+    assert _without_token(second) == _without_token(first) and shown in _without_token(second)
     # The page's own look-up (and public rule) and the archive's version; nothing rendered.
     assert warm <= 3 < cold
     assert first["ETag"] == second["ETag"] and second["Last-Modified"]
