@@ -277,6 +277,25 @@ def test_the_estimate_of_a_word_is_the_planners(phrases_over_the_years):
     assert 25 <= common <= 40 and absent < common  # 32 of the 33 paragraphs hold it
 
 
+def test_a_phrase_searched_again_takes_its_estimates_from_the_cache(client, phrases_over_the_years):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def search(text):
+        with CaptureQueriesContext(connection) as context:
+            html = _html(client, q=text)
+        return html, [query["sql"] for query in context.captured_queries]
+
+    first_html, first = search('"psykisk hälsa"')
+    again_html, again = search('"psykisk hälsa"')
+    assert again_html.count("Insats") == first_html.count("Insats") > 0
+    # Two estimates and the stop-word check the first time; none of them again.
+    assert sum("EXPLAIN" in sql for sql in first) == 2 and sum("numnode" in sql for sql in first) == 1
+    assert not any("EXPLAIN" in sql or "numnode" in sql for sql in again)
+    _other_html, other = search('"hälsa hos"')  # other words: asked anew
+    assert sum("EXPLAIN" in sql for sql in other) >= 1
+
+
 def test_a_stop_word_of_a_phrase_is_not_estimated():
     assert selectors._indexed_terms(["'vård'", "'och'", "'omsorg':*"]) == ["'vård'", "'omsorg':*"]
 
