@@ -32,7 +32,7 @@ lint-check: $(STAMP)
 	$(BIN)/python -m ruff check .
 
 bench: $(STAMP)
-	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do DEBUG=1 $(BIN)/python $$b; done || echo "No benchmarks yet."
+	@set -e; for b in bench/*.py; do echo "== $$b"; DEBUG=1 $(BIN)/python $$b; done
 
 ## stop: stop the embedded PostgreSQL server if one was left running
 stop: $(STAMP)
