@@ -389,7 +389,7 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from meetings import synthetic
-    from meetings.models import AgendaItem, Attendance, Body, Meeting
+    from meetings.models import AgendaItem, Attendance, Body, Case, Meeting
     from meetings.search import build_tsquery
     from members.models import Person
 
@@ -441,6 +441,12 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
             "notice board": "/anslagstavla/",
         }
     )
+    # The region's case index (the stress body's tens of thousands of cases) and its longest case.
+    region = body.organisation
+    case = Case.objects.filter(organisation=region).annotate(n=Count("items")).order_by("-n", "pk").first()
+    if case is not None:  # an archive generated before the generator wrote case numbers has none
+        paths["case index (region)"] = f"/arenden/{region.slug}/"
+        paths["case"] = f"/arenden/{region.slug}/{case.slug}/"
     # Pages cached per version are also measured at their first view: 30 meetings picked at random;
     # the stress person's and body's pages at addresses not asked before (a parameter the pages
     # ignore makes a new cache key), so each is rendered from the database.
@@ -449,6 +455,10 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
         "body (stress body, first view)": [f"{body.get_absolute_url()}?first={n}" for n in range(30)],
         "person (stress person, first view)": [f"{person.get_absolute_url()}?first={n}" for n in range(30)],
     }
+    if case is not None:
+        first_views["case index (region, first view)"] = [
+            f"/arenden/{region.slug}/?first={n}" for n in range(30)
+        ]
 
     # Queries per page, in-process (the same code as the server runs).
     client = Client(HTTP_HOST="localhost")

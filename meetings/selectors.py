@@ -593,15 +593,18 @@ class CaseRow:
     latest: datetime.date
 
 
-def organisation_cases(*, organisation: Organisation):
+def organisation_cases(*, organisation: Organisation) -> list[tuple[int, int, datetime.date]]:
     """The organisation's cases with public paragraphs, latest handled first, as rows of
-    (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page."""
-    return (
+    (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page.
+
+    All of them in one aggregation, read from the paragraphs' copied dates: a region's 40,000
+    cases are 3 numbers each, where the pager's count and its page aggregated the paragraphs twice."""
+    return list(
         AgendaItem.objects.searchable()
         .filter(case__organisation=organisation)
         .order_by()
         .values("case")
-        .annotate(count=Count("pk"), latest=Max("meeting__date"))
+        .annotate(count=Count("pk"), latest=Max("meeting_date"))
         .order_by("-latest", "-case")
         .values_list("case", "count", "latest")
     )
@@ -614,7 +617,7 @@ def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:
         case_id: (number, title, slug)
         for case_id, number, title, slug in AgendaItem.objects.searchable()
         .filter(case__in=[case_id for case_id, _count, _latest in rows])
-        .order_by("case", "meeting__date", "position", "pk")
+        .order_by("case", "meeting_date", "position", "pk")
         .distinct("case")
         .values_list("case", "case_number", "title", "case__slug")
     }

@@ -23,9 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from .archive_version import archive_changed
+from .cases import case_number_key
 
 ORGANISATION_PREFIX = "syntetisk-"
 PERSON_PREFIX = "synt-"
@@ -43,6 +45,11 @@ PEOPLE_PER_MILLION = 20_000
 STRESS_BODY_MEETINGS = 10_000
 STRESS_PERSON_ATTENDANCES = 5_000
 ROSTER_SIZE = 15  # members and substitutes listed in a meeting of an ordinary body
+# Half the paragraphs carry a case number (diarienummer); a third of those name a case already
+# handled in the organisation (a referral, then the decision, then a report back).
+CASE_SHARE = 0.5
+CASE_RECURS = 0.35
+CASES_KEPT_OPEN = 200  # the organisation's newest cases, from which a recurring number is drawn
 
 MUNICIPALITIES = [
     "Ale", "Alingsås", "Bengtsfors", "Borås", "Dals-Ed", "Essunga", "Falköping", "Färgelanda",
@@ -264,6 +271,7 @@ GENERATED_TABLES = [
     "members_membership",
     "meetings_meeting",
     "meetings_attendance",
+    "meetings_case",
     "meetings_agendaitem",
     "meetings_decision",
     "meetings_agendaitem_presenters",
@@ -343,7 +351,46 @@ class Summary:
     attendances: int = 0
     presenters: int = 0
     memberships: int = 0
+    cases: int = 0
     seconds: float = 0.0
+
+
+def _case_numbers(meetings, counts, organisation_of_body, planted_at, first_item, seed) -> tuple[list, list]:
+    """Case numbers for the paragraphs, in the order they are written: the cases as (organisation
+    id, number), and per paragraph the index of its case or None. About half the paragraphs carry
+    one (:data:`CASE_SHARE`); some name a case the organisation handled lately, in any of its
+    bodies (:data:`CASE_RECURS`), so that a case has a history. Numbered as registries do: "KS
+    2019/0456", counting from 1 each year in each organisation; a planted paragraph's number is
+    its marker (:data:`PLANT_CASE_PREFIX` and its id). Drawn from a random source of its own, so
+    that the rest of the archive is the same as without case numbers."""
+    rng = random.Random(seed * 7919 + 17)
+    cases: list[tuple[int, str]] = []
+    of_item: list[int | None] = []
+    open_cases: dict[int, list[int]] = {}
+    serials: dict[tuple[int, int], int] = {}
+    for meeting_index, (meeting, count) in enumerate(zip(meetings, counts, strict=True)):
+        _meeting_pk, body_pk, date, *_rest = meeting
+        organisation = organisation_of_body[body_pk]
+        handled = open_cases.setdefault(organisation, [])
+        for position in range(1, count + 1):
+            if meeting_index in planted_at and position == 1:
+                cases.append((organisation, f"{PLANT_CASE_PREFIX}{first_item + len(of_item)}"))
+                of_item.append(len(cases) - 1)
+                continue
+            if rng.random() >= CASE_SHARE:
+                of_item.append(None)
+                continue
+            if handled and rng.random() < CASE_RECURS:
+                of_item.append(rng.choice(handled))
+                continue
+            serial = serials.get((organisation, date.year), 0) + 1
+            serials[(organisation, date.year)] = serial
+            cases.append((organisation, f"KS {date.year}/{serial:04d}"))
+            of_item.append(len(cases) - 1)
+            handled.append(len(cases) - 1)
+            if len(handled) > CASES_KEPT_OPEN:
+                del handled[0]
+    return cases, of_item
 
 
 def archive_remove(*, write: Callable[[str], None] | None = None) -> int:
@@ -360,6 +407,8 @@ def archive_remove(*, write: Callable[[str], None] | None = None) -> int:
         f"DELETE FROM meetings_agendaitem_presenters WHERE agendaitem_id IN ({items})",
         f"DELETE FROM meetings_agendaitemlink WHERE agenda_item_id IN ({items})",
         f"DELETE FROM meetings_agendaitem WHERE id IN ({items})",
+        "DELETE FROM meetings_case WHERE organisation_id IN "
+        "(SELECT id FROM members_organisation WHERE slug LIKE %(org)s)",
         f"DELETE FROM meetings_attendance WHERE meeting_id IN ({meetings})",
         f"DELETE FROM meetings_signature WHERE meeting_id IN ({meetings})",
         f"DELETE FROM meetings_meeting_adjusters WHERE meeting_id IN ({meetings})",
@@ -716,6 +765,21 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             public_indexes[(n * 7919 + 1) * len(public_indexes) // (len(PLANTED) * 7919 + 3)]: plant
             for n, plant in enumerate(PLANTED)
         }
+        organisation_of_body = {body[0]: body[1] for body in bodies}
+        cases, case_of_item = _case_numbers(
+            meetings, counts, organisation_of_body, planted_at, first_item, seed
+        )
+        first_case = _reserve_ids(cursor, "meetings_case", len(cases))
+        now = timezone.now()
+        summary.cases = _copy(
+            cursor,
+            "meetings_case",
+            ["id", "organisation_id", "number", "slug", "created_at"],
+            (
+                (first_case + index, organisation, number, case_number_key(number), now)
+                for index, (organisation, number) in enumerate(cases)
+            ),
+        )
         decisions: list[tuple] = []
         presenters: list[tuple] = []
         numbers: dict[tuple[int, int], int] = {}
@@ -734,15 +798,16 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 plant = planted_at.get(meeting_index)
                 for position in range(1, count + 1):
                     if plant is not None and position == 1:
-                        title, summary_text, case = plant.title, plant.summary, f"{PLANT_CASE_PREFIX}{pk}"
+                        title, summary_text = plant.title, plant.summary
                         decision_texts = [("assignment", plant.decision)]
                     else:
                         title = rng.choice(vocabulary.titles)
                         summary_text = " ".join(rng.choices(vocabulary.sentences, k=3))
-                        case = ""
                         decision_texts = [rng.choice(DECISION_TEXTS)]
                         if rng.random() < 0.35:
                             decision_texts.append(("other", rng.choice(vocabulary.sentences)))
+                    case_index = case_of_item[pk - first_item]
+                    case = "" if case_index is None else cases[case_index][1]
                     discussion = "\n".join("- " + s for s in rng.choices(vocabulary.sentences, k=2))
                     names = []
                     if rng.random() < 0.4:
@@ -769,6 +834,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         document,
                         date,
                         public_from,
+                        None if case_index is None else first_case + case_index,
                     )
                     pk += 1
                 progress.advance(count)
@@ -793,6 +859,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "search_document",
                 "meeting_date",
                 "meeting_public_from",
+                "case_id",
             ],
             item_values(),
         )
@@ -821,6 +888,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
             "members_person",
             "meetings_meeting",
             "meetings_attendance",
+            "meetings_case",
             "meetings_agendaitem",
             "meetings_decision",
             "meetings_agendaitem_presenters",

@@ -435,6 +435,27 @@ def test_organisation_case_index_lists_public_cases_latest_first(client, case_ac
     assert 'href="/arenden/ockero/"' in client.get("/arenden/ockero/ks-2022-123/").content.decode()
 
 
+def test_case_index_is_rendered_once_per_version_of_the_archive(client, case_across_bodies):
+    _organisation, items = case_across_bodies
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get("/arenden/ockero/")
+    with CaptureQueriesContext(connection) as warm:
+        second = client.get("/arenden/ockero/")
+    assert second["ETag"] == first["ETag"] and len(warm) < len(cold)
+    assert client.get("/arenden/ockero/", headers={"if-none-match": second["ETag"]}).status_code == 304
+
+    new = AgendaItemFactory(
+        meeting=items[0].meeting,
+        position=40,
+        number=95,
+        title="Ny motion om bryggor",
+        case_number="KS 2022/7",
+    )
+    agenda_items_link_cases(item_ids=[new.pk])
+    third = client.get("/arenden/ockero/")
+    assert third["ETag"] != second["ETag"] and "Ny motion om bryggor" in third.content.decode()
+
+
 def test_an_organisation_without_public_cases_has_no_case_index(client, db):
     organisation = OrganisationFactory(slug="tjorn")
     body = BodyFactory(organisation=organisation)

@@ -76,6 +76,33 @@ def test_running_again_replaces_the_archive_and_leaves_other_rows():
     assert not Person.objects.filter(slug__startswith=synthetic.PERSON_PREFIX).exists()
 
 
+def test_cases_are_linked_as_the_archive_links_them_and_have_a_history(client):
+    """About half the paragraphs carry a case number; each is linked to its organisation's case as
+    ``services.agenda_items_link_cases`` links it (running the service changes nothing), and some
+    cases run over several meetings, so that the case pages are measured at size."""
+    from meetings.models import Case
+    from meetings.services import agenda_items_link_cases
+
+    output = _generate()
+    numbered = AgendaItem.objects.exclude(case_number="").exclude(
+        case_number__startswith=synthetic.PLANT_CASE_PREFIX
+    )
+    assert 0.4 * PARAGRAPHS < numbered.count() < 0.6 * PARAGRAPHS
+    assert numbered.filter(case__isnull=True).count() == 0
+    assert f"{Case.objects.count():,} cases" in output
+    assert agenda_items_link_cases(item_ids=AgendaItem.objects.values_list("pk", flat=True)) == 0
+    histories = Case.objects.annotate(meetings=Count("items__meeting", distinct=True))
+    assert histories.filter(meetings__gte=2).count() > 0.1 * Case.objects.count()
+    assert not histories.filter(meetings=0).exists()
+    case = histories.filter(items__meeting__in=Meeting.objects.public()).order_by("-meetings").first()
+    response = client.get(f"/arenden/{case.organisation.slug}/{case.slug}/")
+    assert response.status_code == 200 and case.number in response.content.decode()
+    assert client.get(f"/arenden/{case.organisation.slug}/").status_code == 200
+
+    _generate()  # written again: the cases of the first run are gone with it
+    assert Case.objects.count() == Case.objects.filter(items__isnull=False).distinct().count()
+
+
 @pytest.mark.parametrize("paragraphs", [0, -5, 10**9])
 def test_refuses_sizes_it_cannot_write(paragraphs):
     with pytest.raises(CommandError, match="between 1 and"):

@@ -38,6 +38,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Wrote {summary.paragraphs:,} paragraphs in {summary.meetings:,} meetings of "
                 f"{summary.bodies} bodies, {summary.decisions:,} decisions, {summary.attendances:,} "
-                f"attendance rows, {summary.people:,} people in {summary.seconds:.1f} s."
+                f"attendance rows, {summary.people:,} people, {summary.cases:,} cases in "
+                f"{summary.seconds:.1f} s."
             )
         )
