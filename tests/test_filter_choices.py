@@ -123,8 +123,16 @@ def test_an_unknown_choice_is_explained_and_ignored(client):
 
 def test_fast_select_writes_the_markup_of_djangos_select():
     from django import forms
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
 
-    choices = [("", "Alla"), ("a&b", "A & B"), ("c", "C")]
+    choices = [
+        ("", gettext_lazy("All bodies")),
+        ("a&b", "A & B"),
+        ("c", "C"),
+        ('q"1', "<b>'Öckerö'</b>"),
+        ("safe", mark_safe("<em>redan säker</em>")),
+    ]
     ours = FastSelect(choices=choices).render("body", "a&b", attrs={"id": "id_body", "aria-invalid": True})
     django = forms.Select(choices=choices).render(
         "body", "a&b", attrs={"id": "id_body", "aria-invalid": True}
