@@ -593,21 +593,31 @@ class CaseRow:
     latest: datetime.date
 
 
+# The aggregated case lists live an hour in the cache; a new version never reuses a key.
+CASE_LIST_TIMEOUT = 3600
+
+
 def organisation_cases(*, organisation: Organisation) -> list[tuple[int, int, datetime.date]]:
     """The organisation's cases with public paragraphs, latest handled first, as rows of
     (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page.
 
-    All of them in one aggregation, read from the paragraphs' copied dates: a region's 40,000
-    cases are 3 numbers each, where the pager's count and its page aggregated the paragraphs twice."""
-    return list(
-        AgendaItem.objects.searchable()
-        .filter(case__organisation=organisation)
-        .order_by()
-        .values("case")
-        .annotate(count=Count("pk"), latest=Max("meeting_date"))
-        .order_by("-latest", "-case")
-        .values_list("case", "count", "latest")
-    )
+    All of them in one aggregation, read from the paragraphs' copied dates, and kept per version of
+    the archive and day: a region's 40,000 cases are 3 numbers each, where the pager's count and
+    each of its 800 pages aggregated the region's 60,000 paragraphs again (130 ms each time)."""
+
+    def aggregate():
+        return list(
+            AgendaItem.objects.searchable()
+            .filter(case__organisation=organisation)
+            .order_by()
+            .values("case")
+            .annotate(count=Count("pk"), latest=Max("meeting_date"))
+            .order_by("-latest", "-case")
+            .values_list("case", "count", "latest")
+        )
+
+    key = versioned_cache_key(f"organisation-cases:{organisation.pk}")
+    return cache.get_or_set(key, aggregate, CASE_LIST_TIMEOUT)
 
 
 def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:
