@@ -1,3 +1,4 @@
+import array
 import datetime
 import hashlib
 import itertools
@@ -597,7 +598,27 @@ class CaseRow:
 CASE_LIST_TIMEOUT = 3600
 
 
-def organisation_cases(*, organisation: Organisation) -> list[tuple[int, int, datetime.date]]:
+class CaseList:
+    """An organisation's cases as three columns of numbers (case id, paragraph count, latest date
+    as an ordinal): 40,000 cases pickle for the cache in a millisecond, where as tuples of dates
+    they took 26 ms to store and 14 ms to read. A slice gives (case id, count, date) rows."""
+
+    def __init__(self, rows):
+        self.ids = array.array("q", (row[0] for row in rows))
+        self.counts = array.array("q", (row[1] for row in rows))
+        self.days = array.array("q", (row[2].toordinal() for row in rows))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: slice) -> list[tuple[int, int, datetime.date]]:
+        return [
+            (case_id, count, datetime.date.fromordinal(day))
+            for case_id, count, day in zip(self.ids[index], self.counts[index], self.days[index], strict=True)
+        ]
+
+
+def organisation_cases(*, organisation: Organisation) -> CaseList:
     """The organisation's cases with public paragraphs, latest handled first, as rows of
     (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page.
 
@@ -606,7 +627,7 @@ def organisation_cases(*, organisation: Organisation) -> list[tuple[int, int, da
     each of its 800 pages aggregated the region's 60,000 paragraphs again (130 ms each time)."""
 
     def aggregate():
-        return list(
+        return CaseList(
             AgendaItem.objects.searchable()
             .filter(case__organisation=organisation)
             .order_by()
