@@ -44,7 +44,10 @@ def page_version_key(request, kind: str, version: tuple) -> str:
     Today's date is part of it: what is public depends on the day (a protocol posted for a
     future date becomes public then, and a page links to its public neighbours).
     """
-    text = repr((kind, request.get_full_path(), get_language(), timezone.localdate(), *version))
+    # The parameters in any order are one address: a form sends its fields in the page's order,
+    # a link may give them in another.
+    address = (request.path, sorted(request.GET.lists()))
+    text = repr((kind, address, get_language(), timezone.localdate(), *version))
     return f"page:{kind}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
 
 

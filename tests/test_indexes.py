@@ -210,6 +210,38 @@ def test_people_index_lists_whom_the_public_rule_names_and_follows_every_change(
     assert "Anders Närvarande" not in _get(client, "/personer/")
 
 
+def test_people_index_filter_form_submitted_as_rendered_twice_for_a_council(client):
+    """A council of 101 members of three parties: the filter form read from the page and sent back
+    as a browser sends it, with a party chosen; then the page it gives sent back unchanged (the
+    second answer from the cache): the same 34 or 33 members both times, the choice kept."""
+    from tests.forms import RenderedForm
+
+    parties = [PartyFactory(abbreviation=abbreviation) for abbreviation in ("S", "M", "C")]
+    meeting = MeetingFactory(published=True, body__slug="kommunfullmaktige")
+    for n in range(101):
+        AttendanceFactory(
+            meeting=meeting,
+            person=PersonFactory(name=f"Ledamot {n:03}", slug=f"ledamot-{n:03}"),
+            party=parties[n % 3],
+        )
+    listing = _get(client, "/personer/")
+    assert listing.count('href="/personer/ledamot-') == 100 and 'rel="next"' in listing
+
+    form = RenderedForm(listing, form_marker="aria-label")
+    assert {name for name, _value in form.fields} == {"q", "party", "body"}
+    form.set("party", "M")
+    first = client.get("/personer/", form.data())
+    assert first.status_code == 200
+    again = RenderedForm(first.content.decode(), form_marker="aria-label")
+    assert again.get("party") == "M" and again.get("body") == ""
+    second = client.get("/personer/", again.data())
+    assert second.status_code == 200 and second["ETag"] == first["ETag"]
+    for response in (first, second):
+        html = response.content.decode()
+        assert html.count('href="/personer/ledamot-') == 34
+        assert "Ledamot 001" in html and "Ledamot 000" not in html
+
+
 def test_people_index_is_paginated(client):
     meeting = MeetingFactory(published=True)
     for n in range(130):
