@@ -20,14 +20,19 @@ future date becomes public on that date.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
+from django.core.cache import cache
 from django.db.models import F, Subquery
 from django.utils import timezone
 
 from .models import ArchiveRevision, Meeting
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,16 @@ def archive_version() -> ArchiveVersion:
     )
 
 
-def versioned_cache_key(name: str) -> str:
-    """The cache key of ``name`` for this version of the archive and today (what is public
-    depends on the day): a change of the archive, or midnight, makes a new key."""
+# What is kept per version lives an hour at most; a new version never reuses an old key.
+PER_VERSION_TIMEOUT = 3600
+
+
+def cached_per_version(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in the cache under ``name`` for this version of the archive and today
+    (what is public depends on the day): a change of the archive, or midnight, computes it again."""
     latest, revision = archive_version().key
-    return f"{name}:{timezone.localdate().isoformat()}:{latest}:{revision}"
+    key = f"{name}:{timezone.localdate().isoformat()}:{latest}:{revision}"
+    return cache.get_or_set(key, compute, PER_VERSION_TIMEOUT)
 
 
 def archive_changed() -> None:

@@ -15,12 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
-from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
-
-CHOICES_TIMEOUT = 3600  # a new version of the archive never reuses an old key
 
 
 @dataclass(frozen=True)
@@ -68,9 +65,9 @@ def _compute() -> dict[str, list[Choice]]:
 
 def filter_choices() -> dict[str, list[Choice]]:
     """The four choice lists of the search filters, for this version of the archive and today."""
-    from .archive_version import versioned_cache_key
+    from .archive_version import cached_per_version
 
-    return cache.get_or_set(versioned_cache_key("filter-choices"), _compute, CHOICES_TIMEOUT)
+    return cached_per_version("filter-choices", _compute)
 
 
 class FastSelect(forms.Select):

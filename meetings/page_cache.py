@@ -86,8 +86,9 @@ def render_public_page(
 
 
 def render_archive_page(request, *, template: str, context: Callable[[], dict], kind: str):
-    """:func:`render_public_page` for a page that lists across the archive (a body's or a person's
-    meetings): cached per version of the whole archive (:mod:`meetings.archive_version`)."""
+    """:func:`render_public_page` for a page that lists across the archive (a body, a person, the
+    people, an organisation's cases): cached per version of the whole archive
+    (:mod:`meetings.archive_version`)."""
     from .archive_version import archive_version
 
     version = archive_version()

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
 
-from .archive_version import versioned_cache_key
+from .archive_version import cached_per_version
 from .excerpts import (
     EXCERPT_WINDOW,
     FRAGMENT_WORDS,
@@ -594,10 +594,6 @@ class CaseRow:
     latest: datetime.date
 
 
-# The aggregated case lists live an hour in the cache; a new version never reuses a key.
-CASE_LIST_TIMEOUT = 3600
-
-
 class CaseList:
     """An organisation's cases as three columns of numbers (case id, paragraph count, latest date
     as an ordinal): 40,000 cases pickle for the cache in a millisecond, where as tuples of dates
@@ -637,8 +633,7 @@ def organisation_cases(*, organisation: Organisation) -> CaseList:
             .values_list("case", "count", "latest")
         )
 
-    key = versioned_cache_key(f"organisation-cases:{organisation.pk}")
-    return cache.get_or_set(key, aggregate, CASE_LIST_TIMEOUT)
+    return cached_per_version(f"organisation-cases:{organisation.pk}", aggregate)
 
 
 def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:
@@ -713,10 +708,6 @@ def people_public_suggestions(*, term: str, limit: int = 10) -> list[Person]:
     )
 
 
-# The ordered ids of the public people live an hour in the cache; a new version never reuses a key.
-PEOPLE_IDS_TIMEOUT = 3600
-
-
 class PeopleIndex:
     """People by id in a given order, read from the database a page at a time: the object list
     of the people index's Paginator (its length is the count, a slice one query)."""
@@ -736,13 +727,13 @@ class PeopleIndex:
 def people_public_ids() -> list[int]:
     """The ids of the public people (``Person.objects.public()``), A–Ö by name, then by id.
 
-    Cached per version of the archive and day (:func:`~meetings.archive_version.versioned_cache_key`):
+    Kept per version of the archive and day (:func:`~meetings.archive_version.cached_per_version`):
     asked in one query, the rule costs a second at a million paragraphs, because PostgreSQL
     answers its grounds other than attendance for the whole archive at once (hashed subplans)
     as soon as one person lacks a public attendance. Computed in two steps instead: every person
     in order with whether they attended a public meeting (a look-up in the person's attendance
     index each), then the full rule for those who did not only."""
-    return cache.get_or_set(versioned_cache_key("people-public-ids"), _people_public_ids, PEOPLE_IDS_TIMEOUT)
+    return cached_per_version("people-public-ids", _people_public_ids)
 
 
 def _people_public_ids() -> list[int]:
@@ -1183,7 +1174,7 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
         window = ranked.filter(meeting_date__gte=lower)
         if upper is not None:
             window = window.filter(meeting_date__lt=upper)
-        rows += _plain_rows(window.order_by("-meeting_date", "-pk")[: limit - len(rows)])
+        rows += window.order_by("-meeting_date", "-pk")[: limit - len(rows)]
         if len(rows) >= limit:
             return rows
         covered = (newest - lower).days + 1
@@ -1191,19 +1182,7 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
         upper = lower
     # The rest, undated rows included (the database dates every row; this takes no chances).
     rest = ranked.exclude(meeting_date__gte=upper) if upper else ranked
-    return rows + _plain_rows(
-        rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)]
-    )
-
-
-def _plain_rows(queryset) -> list[tuple]:
-    """The rows of a ``values_list`` queryset as the database driver gives them: for the columns
-    of a search's candidates (id, rank, date, position) the ORM's per-value converters change
-    nothing and cost a millisecond for 2,000 rows."""
-    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return rows + list(rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)])
 
 
 # What a search result shows (title, reference, body, date, excerpt, case) and links to.
