@@ -31,16 +31,14 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(public_meeting_q(on=on))
 
 
-def public_meeting_q(*, on: datetime.date | None = None, prefix: str = "") -> Q:
-    """The public rule for meetings as a condition, on the meeting reached through ``prefix``
-    (``"meeting__"`` from an agenda item): a join the planner can drive from either side, where
-    ``meeting__in=Meeting.objects.public()`` joins the meeting table a second time."""
+def public_meeting_q(*, on: datetime.date | None = None) -> Q:
+    """The public rule for meetings as a condition: published, and posted on or before ``on``
+    (today) if posted at all. Rows that belong to a meeting read the same rule from the copy the
+    database keeps on them (:func:`meeting_public_from_q`)."""
     from .models import Meeting
 
     on = on or timezone.localdate()
-    return Q(**{f"{prefix}status": Meeting.Status.PUBLISHED}) & (
-        Q(**{f"{prefix}posted_on__isnull": True}) | Q(**{f"{prefix}posted_on__lte": on})
-    )
+    return Q(status=Meeting.Status.PUBLISHED) & (Q(posted_on__isnull=True) | Q(posted_on__lte=on))
 
 
 def meeting_public_from_q(*, on: datetime.date | None = None) -> Q:
