@@ -476,6 +476,15 @@ class Case(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Kept by the database on every write of a paragraph (migration 0020): the case's paragraphs of
+    # published meetings that are not confidential, nor sub-points of a confidential one: their
+    # number, the latest meeting date, and the day the last of them becomes public. Until that day
+    # the case index counts the case's paragraphs itself (``selectors.organisation_cases``).
+    published_paragraphs = models.PositiveIntegerField(_("published paragraphs"), db_default=0, editable=False)
+    published_latest = models.DateField(_("latest published paragraph"), null=True, editable=False)
+    published_public_from = models.DateField(
+        _("all published paragraphs public from"), null=True, editable=False
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -483,6 +492,15 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["organisation", "slug"]
+        indexes = [
+            # An organisation's case index, latest handled first, read from the index alone.
+            models.Index(
+                fields=["organisation", "-published_latest", "-id"],
+                include=["published_paragraphs", "published_public_from"],
+                condition=Q(published_paragraphs__gt=0),
+                name="case_index_idx",
+            ),
+        ]
         constraints = [
             # One case per number and organisation; also the case page's address.
             models.UniqueConstraint(

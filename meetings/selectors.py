@@ -1,4 +1,3 @@
-import array
 import datetime
 import hashlib
 import itertools
@@ -594,46 +593,34 @@ class CaseRow:
     latest: datetime.date
 
 
-class CaseList:
-    """An organisation's cases as three columns of numbers (case id, paragraph count, latest date
-    as an ordinal): 40,000 cases pickle for the cache in a millisecond, where as tuples of dates
-    they took 26 ms to store and 14 ms to read. A slice gives (case id, count, date) rows."""
-
-    def __init__(self, rows):
-        self.ids = array.array("q", (row[0] for row in rows))
-        self.counts = array.array("q", (row[1] for row in rows))
-        self.days = array.array("q", (row[2].toordinal() for row in rows))
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index: slice) -> list[tuple[int, int, datetime.date]]:
-        return [
-            (case_id, count, datetime.date.fromordinal(day))
-            for case_id, count, day in zip(self.ids[index], self.counts[index], self.days[index], strict=True)
-        ]
-
-
-def organisation_cases(*, organisation: Organisation) -> CaseList:
+def organisation_cases(*, organisation: Organisation, on: datetime.date | None = None):
     """The organisation's cases with public paragraphs, latest handled first, as rows of
     (case id, paragraph count, latest date) for pagination; then :func:`case_rows` on the page.
 
-    All of them in one aggregation, read from the paragraphs' copied dates, and kept per version of
-    the archive and day: a region's 40,000 cases are 3 numbers each, where the pager's count and
-    each of its 800 pages aggregated the region's 60,000 paragraphs again (130 ms each time)."""
-
-    def aggregate():
-        return CaseList(
-            AgendaItem.objects.searchable()
-            .filter(case__organisation=organisation)
-            .order_by()
-            .values("case")
-            .annotate(count=Count("pk"), latest=Max("meeting_date"))
-            .order_by("-latest", "-case")
-            .values_list("case", "count", "latest")
+    Read from the summary each case keeps of its published paragraphs (``Case.published_*``,
+    written by the database): a region's 40,000 cases are read alone, where aggregating their
+    60,000 paragraphs took 170–230 ms at each version of the archive. A case with a paragraph that
+    becomes public only after ``on`` (today; a protocol posted for a later date) counts its public
+    paragraphs itself: a few cases, for a few days."""
+    on = on or timezone.localdate()
+    public = AgendaItem.objects.searchable(on=on).filter(case=OuterRef("pk")).order_by().values("case")
+    settled = Q(published_public_from__lte=on)
+    return (
+        ArchiveCase.objects.filter(organisation=organisation, published_paragraphs__gt=0)
+        .annotate(
+            count=Case(
+                When(settled, then=F("published_paragraphs")),
+                default=Subquery(public.annotate(count=Count("pk")).values("count")),
+            ),
+            latest=Case(
+                When(settled, then=F("published_latest")),
+                default=Subquery(public.annotate(latest=Max("meeting_date")).values("latest")),
+            ),
         )
-
-    return cached_per_version(f"organisation-cases:{organisation.pk}", aggregate)
+        .filter(count__gt=0)
+        .order_by("-latest", "-pk")
+        .values_list("pk", "count", "latest")
+    )
 
 
 def case_rows(*, organisation: Organisation, rows) -> list[CaseRow]:

@@ -441,8 +441,9 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
     Search text (``search_document``) is written as ``agenda_items_refresh_search_document`` writes
     it; the search vector is a generated column and so computed by the database during the COPY.
     The row triggers are off where the role may turn them off (:func:`_row_triggers_off`): the
-    meeting's date, body and public day are written onto attendance and paragraphs here, and the
-    foreign keys are checked at once at the end.
+    meeting's date, body and public day are written onto attendance and paragraphs here, each
+    case's summary of its published paragraphs is written by the function the triggers call, and
+    the foreign keys are checked at once at the end.
     """
     began = time.monotonic()
     archive_remove(write=write)
@@ -862,6 +863,11 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "case_id",
             ],
             item_values(),
+        )
+        # What the paragraphs' statement triggers (migration meetings/0020) would have written.
+        cursor.execute(
+            "SELECT meetings_case_summarise(ARRAY(SELECT generate_series(%s::bigint, %s::bigint)))",
+            [first_case, first_case + len(cases) - 1],
         )
         progress.close()
         progress = Progress(write, len(decisions) + len(presenters), "decisions")

@@ -13,6 +13,7 @@ from meetings.models import AgendaItem, Attendance, Body, Meeting
 from meetings.search import build_tsquery
 from meetings.services import agenda_items_refresh_search_document
 from members.models import Person
+from tests.case_summaries import case_summaries_counted, case_summaries_kept
 from tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +147,8 @@ def test_writes_the_meeting_facts_the_database_would_copy(triggers_off, monkeypa
     _generate()
     assert AgendaItem.objects.filter(meeting_date__isnull=True).count() == 0
     assert _copied_facts_differing_from_the_meeting() == 0
+    kept = case_summaries_kept()
+    assert kept == case_summaries_counted() and sum(count for count, _latest, _day in kept.values()) > 0
     titles = list(AgendaItem.objects.order_by("pk").values_list("title", flat=True)[:20])
     assert titles and len(set(titles)) > 1
 
