@@ -480,7 +480,9 @@ class Case(models.Model):
     # published meetings that are not confidential, nor sub-points of a confidential one: their
     # number, the latest meeting date, and the day the last of them becomes public. Until that day
     # the case index counts the case's paragraphs itself (``selectors.organisation_cases``).
-    published_paragraphs = models.PositiveIntegerField(_("published paragraphs"), db_default=0, editable=False)
+    published_paragraphs = models.PositiveIntegerField(
+        _("published paragraphs"), db_default=0, editable=False
+    )
     published_latest = models.DateField(_("latest published paragraph"), null=True, editable=False)
     published_public_from = models.DateField(
         _("all published paragraphs public from"), null=True, editable=False

@@ -64,6 +64,8 @@ def _person_context(request, person) -> dict:
     presented = paginate(
         request, selectors.person_presented_items(person=person), per_page=ROWS_PER_PAGE, param="presented"
     )
+    for paged in (attended, absent):
+        paged.page.object_list = selectors.attendance_rows(paged.page.object_list)
     presented.page.object_list = selectors.items_redact(presented.page.object_list)
     memberships = selectors.person_memberships(person=person)
     current = {m.pk for m in person.memberships.public().current()}

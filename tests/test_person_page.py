@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from meetings.models import Attendance, Meeting
 from meetings.selectors import person_attendance_by_year
@@ -168,3 +169,51 @@ def test_the_page_summary_is_the_person_lists(client, membership_start):
     assert page.party == expected_party
     assert [body.name for body in page.bodies] == ["Kommunstyrelsen", "Socialnämnden"]
     assert f"<dd>{expected_party}</dd>" in client.get(person.get_absolute_url()).content.decode()
+
+
+def test_attendance_rows_say_when_where_as_what_for_whom(client):
+    """Each row of the attendance lists: the meeting's date linking to it, the body, the role in the
+    body (else the group) with the title and partial presence, the party and the organisation
+    represented, "–" where the record names none; in Swedish and in English."""
+    from .factories import OrganisationFactory, PartyFactory
+
+    person = PersonFactory(name="Ove Dröscher")
+    board = BodyFactory(name="Kommunstyrelsen", slug="ks")
+    chaired = MeetingFactory(body=board, date=datetime.date(2022, 10, 27), published=True)
+    AttendanceFactory(
+        meeting=chaired,
+        person=person,
+        role=Attendance.Role.CHAIR,
+        party=PartyFactory(abbreviation="S"),
+        organisation=OrganisationFactory(name="Öckerö kommun"),
+    )
+    AttendanceFactory(
+        meeting=MeetingFactory(body=board, date=datetime.date(2022, 9, 1), published=True),
+        person=person,
+        group=Attendance.Group.OFFICIAL,
+        title="kommundirektör",
+        paragraph_from=171,
+        paragraph_to=176,
+    )
+    AttendanceFactory(
+        meeting=MeetingFactory(body=board, date=datetime.date(2022, 5, 5), published=True),
+        person=person,
+        group=Attendance.Group.SUBSTITUTE,
+        present=False,
+    )
+
+    def rows(language, title):
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+        page = client.get(person.get_absolute_url()).content.decode()
+        section = page[page.index(f'id="{title}"') :]
+        return [" ".join(cells.split()) for cells in section.split("<tr>")[2:4]]
+
+    attended = rows("sv", "attended-title")
+    assert f'href="{chaired.get_absolute_url()}"' in attended[0] and ">2022-10-27</time>" in attended[0]
+    assert ">Kommunstyrelsen</td>" in attended[0] and ">Ordförande</td>" in attended[0]
+    assert ">S</td>" in attended[0] and ">Öckerö kommun</td>" in attended[0]
+    assert ">Tjänsteperson, kommundirektör (§ 171–176)</td>" in attended[1]
+    assert attended[1].count(">–</td>") == 2
+    absent = rows("sv", "absent-title")
+    assert ">2022-05-05</time>" in absent[0] and ">Ersättare</td>" in absent[0]
+    assert ">Chair</td>" in rows("en", "attended-title")[0]
