@@ -343,7 +343,12 @@ class Attendance(models.Model):
     role = models.CharField(_("role in the body"), max_length=20, choices=Role.choices, blank=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
     party = models.ForeignKey(
-        "members.Party", verbose_name=_("party"), on_delete=models.PROTECT, null=True, blank=True
+        "members.Party",
+        verbose_name=_("party"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,  # attendance_party_person_idx leads with the party
     )
     organisation = models.ForeignKey(
         "members.Organisation",
@@ -406,6 +411,20 @@ class Attendance(models.Model):
                 fields=["person", "present", "-meeting_date"],
                 include=["meeting_public_from", "meeting_body", "meeting", "party"],
                 name="attendance_person_idx",
+            ),
+            # The people of a party or of a body, for the people index's filters: the entries of one
+            # party or body alone, in person order, where probing each person's entries for it read
+            # all 1.5 million at a million paragraphs.
+            models.Index(
+                fields=["party", "person"],
+                include=["meeting_public_from"],
+                condition=Q(party__isnull=False),
+                name="attendance_party_person_idx",
+            ),
+            models.Index(
+                fields=["meeting_body", "person"],
+                include=["meeting_public_from"],
+                name="attendance_body_person_idx",
             ),
         ]
         constraints = [

@@ -739,28 +739,37 @@ def _people_public_ids() -> list[int]:
 def people_index(*, name: str = "", party=None, body=None) -> PeopleIndex:
     """Public people A–Ö (:func:`people_public_ids`), optionally by a part of their name (any
     spelling), a party they attended or sat for, or a body they attended or are a member of (for
-    pagination; then :func:`people_with_parties_and_bodies` on the page)."""
+    pagination; then :func:`people_with_parties_and_bodies` on the page).
+
+    Each filter asks for its own people from its own index (the attendance of one party or body,
+    ``attendance_party_person_idx`` and ``attendance_body_person_idx``), and the sets are
+    intersected here: asked per person, the filters read every attendance row of the archive."""
     ids = people_public_ids()
     name = " ".join(name.split())[:100]
     if not (name or party or body):
         return PeopleIndex(ids)
-    matching = Person.objects.all()
+    wanted = []
     if name:
-        matching = matching.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
-    attended = Attendance.objects.filter(meeting_public_from_q(), person=OuterRef("pk"))
-    person = OuterRef("pk")
+        named = Person.objects.filter(Q(name__icontains=name) | Q(alternative_names__icontains=name))
+        wanted.append(set(named.values_list("pk", flat=True)))
     if party is not None:
-        matching = matching.filter(
-            Exists(attended.filter(party=party))
-            | Exists(Membership.objects.public().filter(person=person, party=party))
-        )
+        wanted.append(_people_of(Q(party=party), Q(party=party)))
     if body is not None:
-        matching = matching.filter(
-            Exists(attended.filter(meeting_body=body))
-            | Exists(Membership.objects.public().filter(person=person, body=body))
-        )
-    kept = set(matching.values_list("pk", flat=True))
+        wanted.append(_people_of(Q(meeting_body=body), Q(body=body)))
+    kept = set.intersection(*wanted)
     return PeopleIndex([pk for pk in ids if pk in kept])
+
+
+def _people_of(attendance: Q, membership: Q) -> set[int]:
+    """The people with a public attendance or a public membership matching the conditions."""
+    attended = (
+        Attendance.objects.filter(meeting_public_from_q(), attendance)
+        .order_by()
+        .values_list("person", flat=True)
+        .distinct()
+    )
+    members = Membership.objects.public().filter(membership).values_list("person", flat=True)
+    return {*attended, *members} - {None}
 
 
 @dataclass
