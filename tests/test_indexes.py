@@ -344,3 +344,27 @@ def test_person_page_shows_party_and_current_assignments_with_their_period(clien
     anna = _get(client, council["Anna Andersson"].get_absolute_url())
     facts = anna[anna.index('class="facts"') : anna.index("</dl>")]
     assert "Närvarat i" in facts and "Kommunstyrelsen" in facts and "Socialnämnden" in facts
+
+
+def test_people_index_shows_the_party_of_the_newest_attendance_that_records_one(client, council):
+    """Present or absent, the newest public attendance with a party gives it; one without a party,
+    or at a draft, does not."""
+    person = council["Örjan Öberg"]
+    ks = Body.objects.get(slug="kommunstyrelsen")
+    s = Party.objects.get(abbreviation="S")
+    AttendanceFactory(
+        meeting=MeetingFactory(body=ks, date=datetime.date(2023, 9, 1), published=True),
+        person=person,
+        party=s,
+        present=False,
+    )
+    AttendanceFactory(
+        meeting=MeetingFactory(body=ks, date=datetime.date(2023, 10, 1), published=True), person=person
+    )
+    AttendanceFactory(
+        meeting=MeetingFactory(body=ks, date=datetime.date(2023, 11, 1)),
+        person=person,
+        party=Party.objects.get(abbreviation="M"),
+    )
+    row = _get(client, "/personer/").split("Örjan Öberg", 1)[1].split("</tr>")[0]
+    assert 'Parti">S</td>' in row
