@@ -187,6 +187,15 @@ def test_people_index_filters_read_the_attendance_of_one_party_or_body(db, counc
     plans = []
     party = Party.objects.get(abbreviation="S")
     body = Body.objects.get(slug="socialnamnden")
+    # Enough rows that reading one party's or body's share beats reading everyone's in order.
+    parties = [PartyFactory() for _ in range(8)]
+    meetings = [MeetingFactory(body=BodyFactory(), published=True) for _ in range(40)]
+    people = PersonFactory.create_batch(50)
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, person=person, party=parties[(n + m) % 8])
+        for m, meeting in enumerate(meetings)
+        for n, person in enumerate(people)
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE meetings_attendance")
         cursor.execute("SET LOCAL enable_seqscan = off")
