@@ -9,6 +9,9 @@ longer than an excerpt is cut inside, between words, around the match.
 
 import re
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 # Marks around highlighted words in SearchHeadline output: characters no record contains, so the
 # excerpt can be HTML-escaped whole and only these turned into <mark> (see templatetags.archive).
 HIGHLIGHT_START = "\ue000"
@@ -41,6 +44,17 @@ _ABBREVIATIONS = {
 # capital, a digit, a quote, a bullet or a highlight mark before one of those.
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[" + MARKS + r"]?[A-ZÅÄÖÉ0-9\"'”“•–-])")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
+
+
+def highlighted_html(value: str | None) -> SafeString:
+    """A highlighted text (SearchHeadline's, or an excerpt of it) as HTML: everything escaped, only
+    the highlight marks become <mark>."""
+    text = escape(value or "")
+    opened = text.count(HIGHLIGHT_START)
+    text = text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    # A stray mark character from the record itself must not leave an element open.
+    text += "</mark>" * max(0, opened - (value or "").count(HIGHLIGHT_STOP))
+    return mark_safe(text)  # escaped above; only <mark> added
 
 
 def sentences(text: str) -> list[str]:

@@ -533,9 +533,7 @@ class Case(models.Model):
         return self.number
 
     def get_absolute_url(self):
-        return reverse(
-            "meetings:case_detail", kwargs={"organisation": self.organisation.slug, "slug": self.slug}
-        )
+        return case_url(organisation_slug=self.organisation.slug, slug=self.slug)
 
 
 class AgendaItem(models.Model):
@@ -658,14 +656,8 @@ class AgendaItem(models.Model):
     def get_absolute_url(self):
         """The paragraph's permalink: body, year and § number, or meeting and position without a number."""
         meeting = self.meeting
-        if self.number is not None:
-            return reverse(
-                "meetings:paragraph_detail",
-                kwargs={"slug": meeting.body.slug, "year": meeting.date.year, "number": self.number},
-            )
-        return reverse(
-            "meetings:item_detail",
-            kwargs={"slug": meeting.body.slug, "date": meeting.date, "position": self.position},
+        return item_url(
+            body_slug=meeting.body.slug, date=meeting.date, number=self.number, position=self.position
         )
 
     def clean(self):
@@ -688,17 +680,34 @@ class AgendaItem(models.Model):
         meeting's body and organisation: select them with the item."""
         if self.case_id is None or self.case is None:
             return ""
-        return reverse(
-            "meetings:case_detail",
-            kwargs={"organisation": self.meeting.body.organisation.slug, "slug": self.case.slug},
-        )
+        return case_url(organisation_slug=self.meeting.body.organisation.slug, slug=self.case.slug)
 
     @property
     def reference(self) -> str:
         """How the record refers to the item: § 175, or 3 (3 a for a sub-point)."""
-        if self.number is not None:
-            return f"§ {self.number}"
-        return f"{self.position}{(' ' + self.label) if self.label else ''}".strip()
+        return item_reference(number=self.number, position=self.position, label=self.label)
+
+
+# The addresses and reference of an item from its values alone, for lists read without model
+# instances (the search results): the same as the methods above.
+
+
+def item_url(*, body_slug: str, date: datetime.date, number: int | None, position: int) -> str:
+    if number is not None:
+        return reverse(
+            "meetings:paragraph_detail", kwargs={"slug": body_slug, "year": date.year, "number": number}
+        )
+    return reverse("meetings:item_detail", kwargs={"slug": body_slug, "date": date, "position": position})
+
+
+def item_reference(*, number: int | None, position: int, label: str) -> str:
+    if number is not None:
+        return f"§ {number}"
+    return f"{position}{(' ' + label) if label else ''}".strip()
+
+
+def case_url(*, organisation_slug: str, slug: str) -> str:
+    return reverse("meetings:case_detail", kwargs={"organisation": organisation_slug, "slug": slug})
 
 
 class AgendaItemLink(models.Model):

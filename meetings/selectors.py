@@ -30,7 +30,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat, ExtractYear, Left, Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 from members.models import Membership, Organisation, Person
@@ -43,10 +45,21 @@ from .excerpts import (
     HIGHLIGHT_STOP,
     MAX_WORDS,
     fragment_excerpt,
+    highlighted_html,
     sentence_excerpt,
     window_excerpt,
 )
-from .models import SEARCH_CONFIG, AgendaItem, Attendance, Body, Decision, Meeting
+from .models import (
+    SEARCH_CONFIG,
+    AgendaItem,
+    Attendance,
+    Body,
+    Decision,
+    Meeting,
+    case_url,
+    item_reference,
+    item_url,
+)
 from .models import Case as ArchiveCase  # Case is also Django's conditional expression
 from .querysets import meeting_public_from_q
 from .search import CompiledQuery, Reference
@@ -1248,7 +1261,7 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
         window = ranked.filter(meeting_date__gte=lower)
         if upper is not None:
             window = window.filter(meeting_date__lt=upper)
-        rows += window.order_by("-meeting_date", "-pk")[: limit - len(rows)]
+        rows += _fetch_rows(window.order_by("-meeting_date", "-pk")[: limit - len(rows)])
         if len(rows) >= limit:
             return rows
         covered = (newest - lower).days + 1
@@ -1256,16 +1269,43 @@ def _newest_by_windows(ranked, *, compiled: CompiledQuery, limit: int) -> list[t
         upper = lower
     # The rest, undated rows included (the database dates every row; this takes no chances).
     rest = ranked.exclude(meeting_date__gte=upper) if upper else ranked
-    return rows + list(rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)])
+    return rows + _fetch_rows(
+        rest.order_by(F("meeting_date").desc(nulls_last=True), "-pk")[: limit - len(rows)]
+    )
 
 
-# What a search result shows (title, reference, body, date, excerpt, case) and links to.
+def _fetch_rows(queryset) -> list[tuple]:
+    """The rows of a ``values_list`` queryset as the database driver returns them, without Django's
+    conversion of each value (a ``float()`` per rank): thousands of a phrase's rows cost less."""
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A search result as the result list prints it (templates/meetings/search.html)."""
+
+    url: str
+    reference: str  # § 175, or 3 a
+    title: SafeString  # escaped, the words searched for marked
+    body: str
+    date: datetime.date
+    presenters: str  # their names, comma-separated
+    case_url: str
+    case_number: str
+    decision: str  # the first decision, at most DECISION_WORDS words
+    excerpt: SafeString  # escaped, the words searched for marked
+
+
+# A result shows this many words of its first decision.
+DECISION_WORDS = 40
+
+# What a search result shows and links to: values, not model instances (an instance of the item,
+# its meeting, body, organisation and case costs more than the query that reads them).
 RESULT_COLUMNS = [
-    "meeting__date",
-    "meeting__body__name",
-    "meeting__body__slug",
-    "meeting__body__organisation__slug",
-    "case__slug",
+    "pk",
     "number",
     "label",
     "position",
@@ -1273,13 +1313,17 @@ RESULT_COLUMNS = [
     "case_number",
     "summary",
     "discussion",
-    "parent_id",
+    "meeting__date",
+    "meeting__body__name",
+    "meeting__body__slug",
+    "meeting__body__organisation__slug",
+    "case__slug",
 ]
 
 
-def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[AgendaItem]:
-    """The items of one result page, in the given order, with their decisions and presenters
-    (prefetched: two more queries for any page), a highlighted title and an excerpt.
+def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[SearchResult]:
+    """The results of one page, in the given order: three queries for any page (the items, their
+    first decisions, their presenters), written out here with a highlighted title and an excerpt.
 
     The excerpt comes from the summary and discussion only: the decisions are shown on their own
     line and the presenters once, so ``search_document`` (which holds both) would repeat them.
@@ -1288,20 +1332,11 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
     """
     if not ids:
         return []
-    items = (
-        AgendaItem.objects.searchable()
-        .filter(pk__in=ids)
-        .select_related("meeting__body__organisation", "case")
-        # The columns a result shows and links with, not the meeting's thirty or the stored vector
-        # and search text (the largest columns): a model instance costs by its columns.
-        .only(*RESULT_COLUMNS)
-        .prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk")),
-            Prefetch("presenters", queryset=Person.objects.order_by("name").only("pk", "name", "slug")),
-        )
-    )
+    items = AgendaItem.objects.searchable().filter(pk__in=ids)
+    highlights = []
     if compiled:
         query = compiled.search_query()
+        highlights = ["title_headline", "highlighted"]
         items = items.annotate(
             title_headline=SearchHeadline(
                 "title",
@@ -1314,7 +1349,7 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
             # The text's first EXCERPT_WINDOW characters highlighted whole, cut at sentences here
             # (meetings.excerpts): a fragment of ts_headline starts wherever its word count does,
             # mid-sentence, and ts_headline parses all it is given.
-            excerpt=SearchHeadline(
+            highlighted=SearchHeadline(
                 Left(_EXCERPT_TEXT, EXCERPT_WINDOW),
                 query,
                 config=SEARCH_CONFIG,
@@ -1323,26 +1358,73 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
                 highlight_all=True,
             ),
         )
-    by_id = {item.pk: item for item in items}
-    deep = []
-    for item in by_id.values():
-        highlighted = getattr(item, "excerpt", None)
-        if highlighted is None:  # no words: the summary's first sentences
-            item.excerpt = sentence_excerpt(item.summary)
+    rows = {row["pk"]: row for row in items.values(*RESULT_COLUMNS, *highlights)}
+    if not rows:
+        return []
+    excerpts = _result_excerpts(rows, compiled=compiled)
+    decisions = dict(
+        Decision.objects.filter(agenda_item_id__in=rows)
+        .order_by("agenda_item_id", "position", "pk")
+        .distinct("agenda_item_id")
+        .values_list("agenda_item_id", "text")
+    )
+    presenters: dict[int, list[str]] = {}
+    for item_id, name in (
+        AgendaItem.presenters.through.objects.filter(agendaitem_id__in=rows)
+        .order_by("person__name", "person_id")
+        .values_list("agendaitem_id", "person__name")
+    ):
+        presenters.setdefault(item_id, []).append(name)
+    results = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is None:
             continue
-        truncated = len(item.summary) + 1 + len(item.discussion) > EXCERPT_WINDOW
-        item.excerpt = window_excerpt(highlighted, truncated=truncated)
-        if item.excerpt is None:
-            deep.append(item)
+        body_slug, date = row["meeting__body__slug"], row["meeting__date"]
+        case_slug = row["case__slug"]
+        results.append(
+            SearchResult(
+                url=item_url(body_slug=body_slug, date=date, number=row["number"], position=row["position"]),
+                reference=item_reference(number=row["number"], position=row["position"], label=row["label"]),
+                title=highlighted_html(row["title_headline"])
+                if row.get("title_headline")
+                else escape(row["title"]),
+                body=row["meeting__body__name"],
+                date=date,
+                presenters=", ".join(presenters.get(pk, ())),
+                case_url=case_url(organisation_slug=row["meeting__body__organisation__slug"], slug=case_slug)
+                if case_slug
+                else "",
+                case_number=row["case_number"],
+                decision=Truncator(decisions.get(pk, "")).words(DECISION_WORDS, truncate=" …"),
+                excerpt=highlighted_html(excerpts[pk]),
+            )
+        )
+    return results
+
+
+def _result_excerpts(rows: dict[int, dict], *, compiled: CompiledQuery) -> dict[int, str]:
+    """Each result's excerpt (highlighted text, or "" for none) from its row of
+    :func:`search_results_page`."""
+    excerpts, deep = {}, []
+    for pk, row in rows.items():
+        highlighted = row.get("highlighted")
+        if highlighted is None:  # no words: the summary's first sentences
+            excerpts[pk] = sentence_excerpt(row["summary"])
+            continue
+        truncated = len(row["summary"]) + 1 + len(row["discussion"]) > EXCERPT_WINDOW
+        excerpts[pk] = window_excerpt(highlighted, truncated=truncated)
+        if excerpts[pk] is None:
+            deep.append(pk)
     if deep:
         # A match past the window (or in the title or decisions only): ts_headline picks the
         # fragment from the whole text, for these results alone; one more query, seldom run.
         fragments = dict(
-            AgendaItem.objects.filter(pk__in=[item.pk for item in deep])
+            AgendaItem.objects.filter(pk__in=deep)
             .annotate(
                 fragment=SearchHeadline(
                     _EXCERPT_TEXT,
-                    query,
+                    compiled.search_query(),
                     config=SEARCH_CONFIG,
                     start_sel=HIGHLIGHT_START,
                     stop_sel=HIGHLIGHT_STOP,
@@ -1352,14 +1434,14 @@ def search_results_page(*, ids: list[int], compiled: CompiledQuery) -> list[Agen
             )
             .values_list("pk", "fragment")
         )
-        for item in deep:
-            fragment = fragments.get(item.pk) or ""
-            text = f"{item.summary}\n{item.discussion}"
+        for pk in deep:
+            fragment = fragments.get(pk) or ""
+            text = f"{rows[pk]['summary']}\n{rows[pk]['discussion']}"
             if HIGHLIGHT_START in fragment:
-                item.excerpt = fragment_excerpt(text, fragment)
+                excerpts[pk] = fragment_excerpt(text, fragment)
             else:  # the words are in the title or decisions only: the text's first sentences
-                item.excerpt = window_excerpt(text[:EXCERPT_WINDOW], truncated=True, need_match=False)
-    return [by_id[pk] for pk in ids if pk in by_id]
+                excerpts[pk] = window_excerpt(text[:EXCERPT_WINDOW], truncated=True, need_match=False)
+    return {pk: excerpt or "" for pk, excerpt in excerpts.items()}
 
 
 # The text an excerpt is taken from: the summary, then the discussion.

@@ -2,6 +2,7 @@
 
 import datetime
 import random
+import re
 
 import pytest
 from django.db import connection
@@ -291,3 +292,35 @@ def test_search_queries_do_not_grow_with_results(client, archive):
     assert count() == before
     html = client.get("/sok/", {"q": "kompetens", "body": "styrgruppen", "sort": "newest"}).content.decode()
     assert "KS 2022/10</a>" in html
+
+
+def test_a_result_shows_its_reference_body_date_presenters_case_and_first_decision(client, archive):
+    item = AgendaItemFactory(
+        meeting=archive["m2022"],
+        position=2,
+        number=176,
+        title="Ekonomisk uppföljning <b>",
+        summary="Uppföljningen av budgeten redovisas.",
+        case_number="KS 2022/17",
+    )
+    item.presenters.add(PersonFactory(name="Örjan Ek"), PersonFactory(name="Anna Berg"))
+    DecisionFactory(agenda_item=item, position=2, text="Det andra beslutet.")
+    DecisionFactory(agenda_item=item, position=1, text=" ".join(f"ord{n}" for n in range(50)))
+
+    html = _hits(client, q="uppföljning")
+    results = re.findall(r'<li class="result">(.*?)</li>', html, re.S)
+    assert len(results) == 1
+    result = " ".join(results[0].split())
+    assert (
+        f'<a href="{item.get_absolute_url()}"><span class="item__ref">§ 176</span> '
+        "Ekonomisk <mark>uppföljning</mark> &lt;b&gt;</a>"
+    ) in result
+    assert (
+        'Styrgruppen för social välfärd · <time datetime="2022-04-22">22 april 2022</time>'
+        " · Föredragande: Anna Berg, Örjan Ek"
+        f' · Ärende <a href="{item.case_url}">KS 2022/17</a>'
+    ) in result
+    first_decision = " ".join(f"ord{n}" for n in range(40))
+    assert f'<span class="decision-kind">Beslut:</span> {first_decision} …</p>' in result
+    assert "andra beslutet" not in result
+    assert '<p class="result__excerpt"><mark>Uppföljningen</mark> av budgeten redovisas.</p>' in result

@@ -2,11 +2,11 @@ import re
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from meetings.excerpts import HIGHLIGHT_START, HIGHLIGHT_STOP, highlighted_html
 from meetings.models import WEB_URL_SCHEMES
-from meetings.selectors import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()
 
@@ -16,12 +16,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 @register.filter
 def highlight(value):
     """A SearchHeadline result as HTML: everything escaped, only the highlight marks become <mark>."""
-    text = escape(value or "")
-    opened = text.count(HIGHLIGHT_START)
-    text = text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
-    # A stray mark character from the record itself must not leave an element open.
-    text += "</mark>" * max(0, opened - (value or "").count(HIGHLIGHT_STOP))
-    return mark_safe(text)  # escaped above; only <mark> added
+    return highlighted_html(value)
 
 
 @register.filter
