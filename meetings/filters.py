@@ -125,20 +125,31 @@ class SearchFilterSet(filters.FilterSet):
         model = AgendaItem
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = filter_choices()
-        for form_field in self.form.fields.values():
-            if isinstance(form_field, PublicChoiceField):
-                form_field.set_entries(choices[form_field.source])
-        self.form.fields["person"].widget.attrs.update(
-            {
-                "data-autocomplete-url": reverse("meetings:person_autocomplete"),
-                "list": "person-suggestions",
-                "autocomplete": "off",
-                "placeholder": _("Name"),
-            }
-        )
+    @property
+    def form(self):
+        """The form, with the choice lists of this version of the archive; built when first asked
+        for: an unbound filter set (a search by words alone) filters nothing and needs none."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            choices = filter_choices()
+            for form_field in form.fields.values():
+                if isinstance(form_field, PublicChoiceField):
+                    form_field.set_entries(choices[form_field.source])
+            form.fields["person"].widget.attrs.update(
+                {
+                    "data-autocomplete-url": reverse("meetings:person_autocomplete"),
+                    "list": "person-suggestions",
+                    "autocomplete": "off",
+                    "placeholder": _("Name"),
+                }
+            )
+        return self._form
+
+    @classmethod
+    def data_of(cls, query):
+        """The request's query when it asks for a filter (or an order), else None: a search by
+        words alone then uses an unbound filter set, whose panel is the same for every such search."""
+        return query if any(name in query for name in cls.base_filters) else None
 
     @property
     def sort_order(self) -> str:

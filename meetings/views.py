@@ -6,7 +6,9 @@ selectors), so drafts and adjusted-but-unposted protocols never reach a public p
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -14,6 +16,7 @@ from members.models import Organisation
 
 from . import selectors
 from .access import user_can_access_body
+from .archive_version import cached_per_version
 from .cases import case_number_key
 from .filters import DecisionFilterSet, SearchFilterSet
 from .models import Body
@@ -232,12 +235,21 @@ def case_index(request, organisation):
 
 
 def _filter_panel(request, filterset) -> dict:
-    """What the shared filter panel (includes/filters.html) shows: the form, its errors and chips."""
-    bound = filterset.is_bound
+    """What the shared filter panel (includes/filters.html) shows: the form, its errors and chips.
+
+    Without a filter asked for (an unbound filter set) the panel's fields are the same for every
+    request, so they are rendered once per version of the archive and language."""
+    if not filterset.is_bound:
+        fields = cached_per_version(
+            f"filter-fields:{type(filterset).__name__}:{get_language()}",
+            lambda: render_to_string("includes/filter_fields.html", {"form": filterset.form}),
+        )
+        return {"form": None, "filter_fields": fields, "filter_errors": {}, "chips": []}
     return {
         "form": filterset.form,
-        "filter_errors": filterset.form.errors if bound else {},
-        "chips": _chips(request, filterset) if bound else [],
+        "filter_fields": None,
+        "filter_errors": filterset.form.errors,
+        "chips": _chips(request, filterset),
     }
 
 
@@ -312,7 +324,9 @@ def search(request):
                 _("The search text has no words to search for; try a word from a title or decision.")
             )
 
-    filterset = SearchFilterSet(request.GET or None, queryset=selectors.search_items(compiled=compiled))
+    filterset = SearchFilterSet(
+        SearchFilterSet.data_of(request.GET), queryset=selectors.search_items(compiled=compiled)
+    )
     # Validates the form, so a search by filters alone (/sok/?person=…) counts as a search.
     has_filters = (
         filterset.is_bound
@@ -358,7 +372,9 @@ def decisions(request):
     notes = []
     if query and not compiled:
         notes.append(_("The search text has no words to search for; all decisions are listed."))
-    filterset = DecisionFilterSet(request.GET or None, queryset=selectors.decision_items(compiled=compiled))
+    filterset = DecisionFilterSet(
+        DecisionFilterSet.data_of(request.GET), queryset=selectors.decision_items(compiled=compiled)
+    )
     count, paged = _bounded_page(request, filterset=filterset, compiled=compiled, notes=notes)
     items = selectors.decision_items_page(ids=list(paged.page.object_list), kind=filterset.chosen_kind())
     return render(
