@@ -171,3 +171,25 @@ def test_the_filters_of_a_search_by_words_alone_are_in_the_visitors_language(cli
         assert _options(html, "body") == ["", "styrgruppen"]
     assert '<option value="" selected>Alla organ</option>' in swedish
     assert '<option value="" selected>All bodies</option>' in english and "Alla organ" not in english
+
+
+def test_a_search_by_words_alone_is_posted_back_as_rendered_twice(client):
+    """The panel of a search without filters comes from the cache; what a browser submits from it
+    (every field, empty, and the first order) must search the same and render the same form."""
+    meeting = MeetingFactory(published=True, body__slug="styrgruppen", body__name="Styrgruppen")
+    AgendaItemFactory(meeting=meeting, title="Kompetens")
+    AgendaItemFactory(meeting=meeting, title="Budget")
+    html = _search(client, q="kompetens")
+    fields = dict(form_fields(html, "role"))
+    assert fields.pop("q") == "kompetens" and fields.pop("sort") == "relevance"
+    assert set(fields) == {
+        "body", "organisation", "date_from", "date_to", "year", "kind", "person", "party", "municipality"
+    }  # fmt: skip
+    assert set(fields.values()) == {""}
+    for _round in range(2):
+        submitted = dict(form_fields(html, "role"))
+        html = _search(client, **submitted)
+        assert "Kompetens" in html and "Budget" not in html
+        assert 'class="notice"' not in html and 'class="chips"' not in html
+        assert dict(form_fields(html, "role")) == submitted
+        assert _options(html, "body") == ["", "styrgruppen"]
