@@ -785,11 +785,17 @@ def _people_of(attendance: Q, membership: Q) -> set[int]:
     return {*attended, *members} - {None}
 
 
+@dataclass(frozen=True)
+class BodyLink:
+    name: str
+    url: str
+
+
 @dataclass
 class PersonRow:
     person: Person
     party: str  # the abbreviation last recorded, or ""
-    bodies: list[Body]
+    bodies: list[BodyLink]  # by name
 
 
 def people_with_parties_and_bodies(people) -> list[PersonRow]:
@@ -861,7 +867,13 @@ def _person_rows(people: list[Person], attended: list[tuple], recorded: list[tup
         when = date or datetime.date.min
         if party and (person_id not in latest_party or when > latest_party[person_id][0]):
             latest_party[person_id] = (when, party)
-    bodies = Body.objects.in_bulk({b for ids in bodies_of.values() for b in ids})
+    # Each body's address once: a page of 100 people names a hundred bodies a thousand times.
+    bodies = {
+        body.pk: BodyLink(name=body.name, url=body.get_absolute_url())
+        for body in Body.objects.filter(pk__in={b for ids in bodies_of.values() for b in ids}).only(
+            "pk", "name", "slug"
+        )
+    }
     return [
         PersonRow(
             person=person,

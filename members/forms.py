@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from meetings.filter_choices import FastSelect
 from meetings.models import Body
 
 from .models import Party
@@ -13,10 +14,14 @@ class PeopleFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     party = forms.ModelChoiceField(
-        label=_("Party"), queryset=Party.objects.none(), to_field_name="abbreviation", required=False
+        label=_("Party"),
+        queryset=Party.objects.none(),
+        to_field_name="abbreviation",
+        required=False,
+        widget=FastSelect,
     )
     body = forms.ModelChoiceField(
-        label=_("Body"), queryset=Body.objects.none(), to_field_name="slug", required=False
+        label=_("Body"), queryset=Body.objects.none(), to_field_name="slug", required=False, widget=FastSelect
     )
 
     def __init__(self, *args, **kwargs):
