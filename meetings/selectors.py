@@ -732,16 +732,19 @@ def people_public_ids() -> list[int]:
     asked in one query, the rule costs a second at a million paragraphs, because PostgreSQL
     answers its grounds other than attendance for the whole archive at once (hashed subplans)
     as soon as one person lacks a public attendance. Computed in two steps instead: every person
-    in order with whether they attended a public meeting (a look-up in the person's attendance
-    index each), then the full rule for those who did not only."""
+    in order with the first day of their public attendance (:class:`~meetings.models.PersonPublicDay`,
+    kept by the database), then the full rule for those without public attendance only."""
     return cached_per_version("people-public-ids", _people_public_ids)
 
 
 def _people_public_ids() -> list[int]:
-    attended = Exists(Attendance.objects.filter(meeting_public_from_q(), person=OuterRef("pk")))
-    rows = list(
-        Person.objects.annotate(attended=attended).order_by(Lower("name"), "pk").values_list("pk", "attended")
-    )
+    today = timezone.localdate()
+    rows = [
+        (pk, first is not None and first <= today)
+        for pk, first in Person.objects.order_by(Lower("name"), "pk").values_list(
+            "pk", "public_day__first_public_from"
+        )
+    ]
     others = [pk for pk, attended in rows if not attended]
     public_others = (
         set(people_public().filter(pk__in=others).values_list("pk", flat=True)) if others else set()

@@ -415,6 +415,7 @@ def archive_remove(*, write: Callable[[str], None] | None = None) -> int:
         f"DELETE FROM meetings_meeting WHERE id IN ({meetings})",
         f"DELETE FROM members_membership WHERE body_id IN ({bodies}) OR person_id IN ({people})",
         f"DELETE FROM meetings_body WHERE id IN ({bodies})",
+        f"DELETE FROM meetings_personpublicday WHERE person_id IN ({people})",
         f"DELETE FROM members_person WHERE id IN ({people})",
         "DELETE FROM members_organisation WHERE slug LIKE %(org)s",
     ]
@@ -743,6 +744,11 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "meeting_public_from",
             ],
             attendance_values(),
+        )
+        # What the attendance's statement triggers (migration meetings/0022) would have written.
+        cursor.execute(
+            "SELECT meetings_person_public_day(ARRAY(SELECT generate_series(%s::bigint, %s::bigint)))",
+            [first_person, first_person + people_count - 1],
         )
         progress.close()
 

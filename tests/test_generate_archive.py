@@ -15,6 +15,7 @@ from meetings.services import agenda_items_refresh_search_document
 from members.models import Person
 from tests.case_summaries import case_summaries_counted, case_summaries_kept
 from tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from tests.person_public_days import person_public_days_found, person_public_days_kept
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +150,8 @@ def test_writes_the_meeting_facts_the_database_would_copy(triggers_off, monkeypa
     assert _copied_facts_differing_from_the_meeting() == 0
     kept = case_summaries_kept()
     assert kept == case_summaries_counted() and sum(count for count, _latest, _day in kept.values()) > 0
+    days = person_public_days_kept()
+    assert days == person_public_days_found() and len(days) > 100
     titles = list(AgendaItem.objects.order_by("pk").values_list("title", flat=True)[:20])
     assert titles and len(set(titles)) > 1
 
