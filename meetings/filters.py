@@ -152,6 +152,18 @@ class SearchFilterSet(filters.FilterSet):
         return query if any(name in query for name in cls.base_filters) else None
 
     @property
+    def narrows(self) -> bool:
+        """Whether a valid filter narrows the matches (an order alone does not); validates the form."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # the valid values in cleaned_data; an invalid one is reported and left out
+        return any(
+            value not in (None, "", [])
+            for name, value in getattr(self.form, "cleaned_data", {}).items()
+            if name != "sort"
+        )
+
+    @property
     def sort_order(self) -> str:
         """The order asked for; an invalid or missing choice is relevance."""
         cleaned = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}

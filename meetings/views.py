@@ -279,7 +279,9 @@ def _chips(request, filterset) -> list[dict]:
 def _bounded_page(request, *, filterset, compiled, notes: list) -> tuple:
     """Counts and orders the filtered matches within the search's bound and cuts the page asked
     for: (the count, the page of ids). Fetch the rows of ``paged.page.object_list`` afterwards."""
-    ids = selectors.search_result_ids(matches=filterset.qs, compiled=compiled, sort=filterset.sort_order)
+    ids = selectors.search_result_ids(
+        matches=filterset.qs, compiled=compiled, sort=filterset.sort_order, filtered=filterset.narrows
+    )
     count = ids.count_info
     paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
     page = paged.page
@@ -327,17 +329,8 @@ def search(request):
     filterset = SearchFilterSet(
         SearchFilterSet.data_of(request.GET), queryset=selectors.search_items(compiled=compiled)
     )
-    # Validates the form, so a search by filters alone (/sok/?person=…) counts as a search.
-    has_filters = (
-        filterset.is_bound
-        and filterset.is_valid() is not None
-        and any(
-            value not in (None, "", [])
-            for name, value in getattr(filterset.form, "cleaned_data", {}).items()
-            if name != "sort"
-        )
-    )
-    searched = bool(compiled) or has_filters
+    # A search by filters alone (/sok/?person=…) counts as a search.
+    searched = bool(compiled) or filterset.narrows
     paged = page = count = None
     results = []
     if searched:

@@ -329,3 +329,54 @@ def test_the_looser_index_query_finds_what_the_whole_query_finds(
 
     assert found(1e9) == found(0.0)
     assert len(found(1e9)) == hits
+
+
+@pytest.mark.parametrize(
+    "text, estimate, asks_whole_phrase",
+    [
+        # "psykisk" is in 32 paragraphs, "psykisk stödenheten" in one: said to be common (40,000),
+        # the first word's matches in the first range are far fewer than it should give.
+        ('"psykisk stödenheten"', 40_000, True),
+        # Said to be as rare as it is, the words are taken to go together: the looser query stays.
+        ('"psykisk stödenheten"', 33, False),
+    ],
+)
+@pytest.mark.parametrize("filtered", [False, True], ids=["words-alone", "filtered"])
+def test_a_phrase_whose_words_seldom_go_together_asks_the_index_for_the_whole_phrase(
+    phrases_over_the_years, monkeypatch, text, estimate, asks_whole_phrase, filtered
+):
+    """After the first range of dates, if the looser index query (the words but the last) gave
+    many more paragraphs than matches, the rest is asked with the whole phrase; not with filters,
+    which make the matches fewer for another reason. The rows are the same newest matches."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.search import build_tsquery
+
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: estimate)
+    monkeypatch.setattr(selectors, "LOOSE_INDEX_QUERY_FACTOR", 1e9)  # the looser query, always
+    compiled = build_tsquery(text)
+    assert selectors._loose_index_query_pays(compiled)
+    ranked = selectors.search_items(compiled=compiled).values_list("pk", "meeting_date")
+    expected = list(ranked.order_by("-meeting_date", "-pk")[:40])
+    with CaptureQueriesContext(connection) as context:
+        rows = selectors._newest_by_windows(ranked, compiled=compiled, limit=40, filtered=filtered)
+    assert rows == expected and len(rows) == (1 if "stödenheten" in text else 34)
+    whole_phrase = re.compile(r'"search_vector" @@ \(?to_tsquery\([^)]*<->')
+    asked = [bool(whole_phrase.search(query["sql"])) for query in context.captured_queries]
+    assert any(asked) is (asks_whole_phrase and not filtered)
+
+
+@pytest.mark.parametrize(
+    "found, seldom", [(0, True), (700, True), (799, True), (800, False), (1_000, False), (3_000, False)]
+)
+def test_words_seldom_go_together_when_the_matches_are_under_a_fifth_of_what_the_index_gave(found, seldom):
+    """A tenth of the archive read, "barn" said to be in 40,000 paragraphs: about 4,000 of them
+    checked. Under a fifth of those matching, the words seldom go together."""
+    from meetings.search import build_tsquery
+
+    compiled = build_tsquery('"barn och unga"')
+    compiled.estimates = {"'barn'": 40_000.0, "'unga':*": 30_000.0}
+    assert selectors._words_seldom_together(compiled, found=found, share=0.1) is seldom
