@@ -126,3 +126,38 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     body = factory.SubFactory(BodyFactory)
     role = Membership.Role.MEMBER
+
+
+def meeting_of_size(*, attendees: int, items: int, decisions_per_item: int = 2) -> Meeting:
+    """A meeting with its body's members present and numbered paragraphs, each with its decisions."""
+    meeting = MeetingFactory()
+    parties = [PartyFactory(abbreviation=a) for a in ("M", "S", "SD", "C")]
+    people = Person.objects.bulk_create(
+        [Person(name=f"Ledamot {n:03}", slug=f"m{meeting.pk}-ledamot-{n:03}") for n in range(attendees)]
+    )
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                meeting=meeting, person=person, party=parties[n % 4], position=n + 1, present=n % 9 != 0
+            )
+            for n, person in enumerate(people)
+        ]
+    )
+    agenda = AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(
+                meeting=meeting, number=100 + n, position=n + 1, title=f"Ärende {n}", summary="Text " * 80
+            )
+            for n in range(items)
+        ]
+    )
+    Decision.objects.bulk_create(
+        [
+            Decision(agenda_item=item, position=k + 1, text=f"Beslut {k + 1} i ärende {item.number}.")
+            for item in agenda
+            for k in range(decisions_per_item)
+        ]
+    )
+    for item in agenda[: len(people)]:
+        item.presenters.add(people[item.position - 1])
+    return meeting

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Attendance, Decision, Meeting
+from meetings.models import Meeting
 from members.models import Organisation, Party, Person
 
 from .factories import (
@@ -20,6 +20,7 @@ from .factories import (
     MembershipFactory,
     PartyFactory,
     PersonFactory,
+    meeting_of_size,
 )
 from .forms import RenderedForm, as_post, browser_post, form_fields
 
@@ -211,41 +212,6 @@ def test_seed_protocol_is_entered_from_scratch(secretary_client):
     for _ in range(2):
         assert post_back(secretary_client, editor_url(meeting)).status_code == 302
     assert archive_rows() == before
-
-
-def meeting_of_size(*, attendees: int, items: int, decisions_per_item: int = 2) -> Meeting:
-    """A meeting with its body's members present and numbered paragraphs, each with its decisions."""
-    meeting = MeetingFactory()
-    parties = [PartyFactory(abbreviation=a) for a in ("M", "S", "SD", "C")]
-    people = Person.objects.bulk_create(
-        [Person(name=f"Ledamot {n:03}", slug=f"m{meeting.pk}-ledamot-{n:03}") for n in range(attendees)]
-    )
-    Attendance.objects.bulk_create(
-        [
-            Attendance(
-                meeting=meeting, person=person, party=parties[n % 4], position=n + 1, present=n % 9 != 0
-            )
-            for n, person in enumerate(people)
-        ]
-    )
-    agenda = AgendaItem.objects.bulk_create(
-        [
-            AgendaItem(
-                meeting=meeting, number=100 + n, position=n + 1, title=f"Ärende {n}", summary="Text " * 80
-            )
-            for n in range(items)
-        ]
-    )
-    Decision.objects.bulk_create(
-        [
-            Decision(agenda_item=item, position=k + 1, text=f"Beslut {k + 1} i ärende {item.number}.")
-            for item in agenda
-            for k in range(decisions_per_item)
-        ]
-    )
-    for item in agenda[: len(people)]:
-        item.presenters.add(people[item.position - 1])
-    return meeting
 
 
 def test_council_posted_back_twice_changes_nothing(secretary_client):

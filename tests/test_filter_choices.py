@@ -173,23 +173,38 @@ def test_the_filters_of_a_search_by_words_alone_are_in_the_visitors_language(cli
     assert '<option value="" selected>All bodies</option>' in english and "Alla organ" not in english
 
 
-def test_a_search_by_words_alone_is_posted_back_as_rendered_twice(client):
-    """The panel of a search without filters comes from the cache; what a browser submits from it
-    (every field, empty, and the first order) must search the same and render the same form."""
-    meeting = MeetingFactory(published=True, body__slug="styrgruppen", body__name="Styrgruppen")
-    AgendaItemFactory(meeting=meeting, title="Kompetens")
-    AgendaItemFactory(meeting=meeting, title="Budget")
-    html = _search(client, q="kompetens")
+def test_a_search_is_posted_back_as_rendered_twice_for_a_council(client):
+    """A council of 101 members of four parties and 80 paragraphs. The panel of a search by words
+    alone comes from the cache; what a browser submits from it (every field, empty, and the first
+    order) must search the same and render the same form, twice; then with a party chosen from
+    the rendered list, twice (the bound form)."""
+    from meetings.models import Meeting
+
+    from .factories import meeting_of_size
+
+    meeting = meeting_of_size(attendees=101, items=80)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.PUBLISHED, adjusted_on=meeting.date, posted_on=meeting.date
+    )
+    AgendaItemFactory(meeting=meeting, position=81, number=500, title="Budget")
+    html = _search(client, q="ärende")
     fields = dict(form_fields(html, "role"))
-    assert fields.pop("q") == "kompetens" and fields.pop("sort") == "relevance"
+    assert fields.pop("q") == "ärende" and fields.pop("sort") == "relevance"
     assert set(fields) == {
         "body", "organisation", "date_from", "date_to", "year", "kind", "person", "party", "municipality"
     }  # fmt: skip
     assert set(fields.values()) == {""}
-    for _round in range(2):
-        submitted = dict(form_fields(html, "role"))
-        html = _search(client, **submitted)
-        assert "Kompetens" in html and "Budget" not in html
-        assert 'class="notice"' not in html and 'class="chips"' not in html
-        assert dict(form_fields(html, "role")) == submitted
-        assert _options(html, "body") == ["", "styrgruppen"]
+    assert _options(html, "party") == ["", "C", "M", "S", "SD"]
+
+    def results(page: str) -> int:
+        assert 'class="notice"' not in page and "Budget" not in page
+        assert "80 träffar" in page
+        return page.count('<li class="result">')
+
+    for chosen in ({}, {"party": "SD"}):
+        submitted = dict(form_fields(html, "role")) | chosen
+        for _round in range(2):
+            html = _search(client, **submitted)
+            assert results(html) == 20
+            assert dict(form_fields(html, "role")) == submitted
+            assert ('class="chips"' in html) is bool(chosen)

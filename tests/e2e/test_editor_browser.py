@@ -237,7 +237,7 @@ def test_editor_fits_the_screen_and_has_no_serious_accessibility_violations(
     """No horizontal scrolling at 1280 and 1024 px; axe-core finds nothing serious or critical."""
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_editor import meeting_of_size
+    from tests.factories import meeting_of_size
 
     meeting = meeting_of_size(attendees=30, items=10)
     page.set_viewport_size({"width": width, "height": 900})
