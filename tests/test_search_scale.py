@@ -380,3 +380,85 @@ def test_words_seldom_go_together_when_the_matches_are_under_a_fifth_of_what_the
     compiled = build_tsquery('"barn och unga"')
     compiled.estimates = {"'barn'": 40_000.0, "'unga':*": 30_000.0}
     assert selectors._words_seldom_together(compiled, found=found, share=0.1) is seldom
+
+
+@pytest.mark.parametrize("filtered", [False, True], ids=["words-alone", "filtered"])
+def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates_at_a_time(
+    phrases_over_the_years, monkeypatch, filtered
+):
+    """Estimated in more paragraphs than the bound holds, a word's newest matches are taken a range
+    of dates at a time (not with filters, which make them fewer): the same page, order and count as
+    one query over the archive."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.search import build_tsquery
+
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    compiled = build_tsquery("psykisk")
+
+    def search(estimate: float):
+        monkeypatch.setattr(selectors, "_estimated_rows", lambda term: estimate)
+        cache.clear()  # the estimate is kept per query
+        with CaptureQueriesContext(connection) as context:
+            ids = selectors.search_result_ids(
+                matches=selectors.search_items(compiled=compiled),
+                compiled=compiled,
+                sort=selectors.Sort.RELEVANCE,
+                filtered=filtered,
+            )
+            page = ids[0:5]
+        ranges = sum('"meeting_date" >=' in query["sql"] for query in context.captured_queries)
+        return page, ids.count_info, ranges
+
+    one_query, by_ranges = search(4), search(40_000)
+    assert one_query[2] == 0 and (by_ranges[2] > 0) is not filtered
+    assert by_ranges[:2] == one_query[:2]
+    assert one_query[1] == selectors.SearchCount(value=5, more=True)
+    assert len(set(one_query[0])) == 5
+
+
+@pytest.mark.parametrize(
+    "filters, date, found",
+    [
+        ({}, "meeting_date", 35),
+        ({"kind": "assignment"}, "meeting_date", 0),
+        ({"body": "socialnamnden"}, "meeting__date", 35),
+        ({"organisation": "region"}, "meeting__date", 35),
+        ({"year": "2023"}, "meeting__date", 24),
+    ],
+)
+def test_a_search_filtered_by_what_joins_the_meetings_takes_the_newest_by_the_meetings_date(
+    phrases_over_the_years, filters, date, found
+):
+    """With a body, an organisation or a year the meetings are joined, and their index on (body,
+    date) can give the newest first; the results are the same whichever date orders them."""
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import F
+    from django.http import QueryDict
+
+    from meetings.filters import SearchFilterSet
+    from meetings.search import build_tsquery
+    from members.models import Organisation
+
+    Organisation.objects.filter(bodies__slug="socialnamnden").update(slug="region")
+    data = QueryDict(mutable=True)
+    data.update({"q": "psykisk", **filters})
+    compiled = build_tsquery("psykisk")
+    filterset = SearchFilterSet(
+        SearchFilterSet.data_of(data), queryset=selectors.search_items(compiled=compiled)
+    )
+    assert selectors._date_column(filterset.qs) == date
+
+    rank = SearchRank(F("search_vector"), compiled.search_query())
+    newest = [
+        selectors._ranked_newest_ids(
+            filterset.qs.annotate(rank=rank).values_list("pk", "rank", column, "position"),
+            date=column,
+            limit=10,
+        )
+        for column in ("meeting_date", "meeting__date")
+    ]
+    assert newest[0] == newest[1]
+    assert len(newest[0]) == min(found, 11)  # ten and the next, the sign that there are more
