@@ -1197,10 +1197,9 @@ def search_result_ids(
 
     By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES`
     matches (all of them when there are no more) with their rank, and they are ordered here by
-    rank: the count and every page come from those rows. With a phrase the newest matches are
-    taken a range of dates at a time (:func:`_newest_by_windows`), and so are those of words the
-    planner expects in more paragraphs than the bound holds, unless filters make them fewer.
-    Newest or oldest first: a capped count, then each page walks the meetings by date, so a deep
+    rank: the count and every page come from those rows. The newest matches of a phrase, or of
+    words in thousands of paragraphs, are taken a range of dates at a time (see
+    :func:`_by_date_ranges`). Newest or oldest first: a capped count, then each page walks the meetings by date, so a deep
     page costs its offset and never a sort of every match.
     """
     if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
@@ -1209,12 +1208,11 @@ def search_result_ids(
         return SearchResultIds(
             lambda offset, limit: list(ordered[offset : offset + limit]), search_count(matches)
         )
-    rank = SearchRank(F("search_vector"), compiled.search_query())
-    if compiled.has_phrase or (not filtered and query_estimate(compiled) > SEARCH_CANDIDATES * WINDOW_MARGIN):
-        # Words found in thousands of paragraphs: the newest are taken a range of dates at a time
-        # too, so that only the rows in the range are read ("kompetensförsörjning": 16,354 matches,
-        # 85 ms as one query, 25 ms by ranges).
-        ranked = matches.annotate(rank=rank).values_list("pk", "rank", "meeting_date", "position")
+    date = _date_column(matches)
+    ranked = matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query())).values_list(
+        "pk", "rank", date, "position"
+    )
+    if _by_date_ranges(compiled, date=date, filtered=filtered):
         rows = _newest_by_windows(ranked, compiled=compiled, limit=SEARCH_CANDIDATES + 1, filtered=filtered)
         # Best rank first; among equals the newest meeting, then the order on the agenda.
         rows[:SEARCH_CANDIDATES] = sorted(
@@ -1223,8 +1221,6 @@ def search_result_ids(
         )
         ids = [row[0] for row in rows]
     else:
-        date = _date_column(matches)
-        ranked = matches.annotate(rank=rank).values_list("pk", "rank", date, "position")
         ids = _ranked_newest_ids(ranked, date=date, limit=SEARCH_CANDIDATES)
     count = SearchCount(value=min(len(ids), SEARCH_CANDIDATES), more=len(ids) > SEARCH_CANDIDATES)
     del ids[SEARCH_CANDIDATES:]
@@ -1240,6 +1236,20 @@ def _date_column(matches) -> str:
     if any(join.table_name == meetings for join in matches.query.alias_map.values()):
         return "meeting__date"
     return "meeting_date"
+
+
+def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bool:
+    """Whether the newest matches are taken a range of dates at a time (:func:`_newest_by_windows`):
+    those of a phrase, and of words the planner expects in more paragraphs than the bound holds
+    ("kompetensförsörjning": 16,354 matches, 85 ms as one query, 25 ms by ranges); but not when the
+    filters join the meetings, whose index gives the newest first ("barn och unga" in the stress
+    body: 330 ms by ranges, 160 ms as one query), nor for words with filters, which make the
+    matches fewer than the estimate."""
+    if date != "meeting_date":
+        return False
+    if compiled.has_phrase:
+        return True
+    return not filtered and query_estimate(compiled) > SEARCH_CANDIDATES * WINDOW_MARGIN
 
 
 def _ranked_newest_ids(ranked, *, date: str = "meeting_date", limit: int) -> list[int]:

@@ -1,6 +1,7 @@
 """Search that costs what the user sees: bounded counts and ranking, filter-only lists, the person filter."""
 
 import datetime
+import re
 
 import pytest
 
@@ -462,3 +463,34 @@ def test_a_search_filtered_by_what_joins_the_meetings_takes_the_newest_by_the_me
     ]
     assert newest[0] == newest[1]
     assert len(newest[0]) == min(found, 11)  # ten and the next, the sign that there are more
+
+
+@pytest.mark.parametrize(
+    "filters, by_ranges",
+    [
+        ({}, True),
+        ({"kind": "assignment"}, True),
+        ({"body": "socialnamnden"}, False),
+        ({"year": "2023"}, False),
+    ],
+)
+def test_a_phrase_filtered_by_what_joins_the_meetings_is_read_in_one_query_by_the_meetings_date(
+    client, phrases_over_the_years, monkeypatch, filters, by_ranges
+):
+    """A phrase is read a range of dates at a time, unless the filters join the meetings: then one
+    query takes the newest by the meeting's date. Either way the page shows the newest matches."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: 40_000)  # a range of 30 days first
+    with CaptureQueriesContext(connection) as context:
+        html = _html(client, q='"psykisk hälsa"', **filters)
+    ranges = [query["sql"] for query in context.captured_queries if '"meeting_date" >=' in query["sql"]]
+    assert bool(ranges) is by_ranges
+    if "kind" in filters:  # no paragraph has a decision
+        assert "Insats" not in html
+        return
+    shown = re.findall(r"Insats (\d+)<", html)
+    newest = 33 if "year" not in filters else 27  # the last of 2024, of 2023
+    assert shown == [str(n) for n in range(newest, newest - 5, -1)] and "Fler än 5 träffar" in html
