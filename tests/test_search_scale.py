@@ -494,3 +494,28 @@ def test_a_phrase_filtered_by_what_joins_the_meetings_is_read_in_one_query_by_th
     shown = re.findall(r"Insats (\d+)<", html)
     newest = 33 if "year" not in filters else 27  # the last of 2024, of 2023
     assert shown == [str(n) for n in range(newest, newest - 5, -1)] and "Fler än 5 träffar" in html
+
+
+def test_the_kind_filter_asks_the_index_on_paragraph_and_kind(phrases_over_the_years):
+    """Whether a paragraph has a decision of the kind is read from decision_item_kind_idx, which
+    holds both, for each paragraph the search reads."""
+    from django.db import connection
+    from django.http import QueryDict
+
+    from meetings.filters import SearchFilterSet
+    from meetings.models import AgendaItem, Decision
+    from meetings.search import build_tsquery
+
+    for item in AgendaItem.objects.all():
+        DecisionFactory(agenda_item=item, kind=Decision.Kind.NOTED)
+        DecisionFactory(agenda_item=item, kind=Decision.Kind.ASSIGNMENT, position=2)
+    data = QueryDict("q=psykisk&kind=assignment")
+    filterset = SearchFilterSet(data, queryset=selectors.search_items(compiled=build_tsquery("psykisk")))
+    assert filterset.qs.count() == 35
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_decision")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = filterset.qs.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "decision_item_kind_idx" in plan, plan
