@@ -480,6 +480,7 @@ def inside_measurements(label: str, *, explain: bool) -> dict:
         "meeting (first view)": [m.get_absolute_url() for m in Meeting.objects.public().order_by("?")[:30]],
         "body (stress body, first view)": [f"{body.get_absolute_url()}?first={n}" for n in range(30)],
         "person (stress person, first view)": [f"{person.get_absolute_url()}?first={n}" for n in range(30)],
+        "notice board (first view)": [f"/anslagstavla/?first={n}" for n in range(30)],
     }
     if case is not None:
         first_views["case index (region, first view)"] = [

@@ -402,10 +402,13 @@ NOTICES_PER_PAGE = 50
 @require_safe
 def notice_board(request):
     """The digital notice board (anslagstavla): protocols whose appeal period runs, and an archive of
-    earlier notices."""
-    current, archive = selectors.notice_board()
-    return render(
-        request,
-        "meetings/notice_board.html",
-        {"current": current, "archive": paginate(request, archive, per_page=NOTICES_PER_PAGE)},
-    )
+    earlier notices.
+
+    Rendered once per version of the archive and day (a posting changes the archive; an appeal
+    period ends at midnight), like the other pages that list across the archive."""
+
+    def context() -> dict:
+        current, archive = selectors.notice_board()
+        return {"current": current, "archive": paginate(request, archive, per_page=NOTICES_PER_PAGE)}
+
+    return render_archive_page(request, template="meetings/notice_board.html", context=context, kind="notices")

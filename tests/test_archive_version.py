@@ -51,7 +51,7 @@ def _without_token(response) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
 
-@pytest.mark.parametrize("page", ["person", "body", "year", "people", "people by body"])
+@pytest.mark.parametrize("page", ["person", "body", "year", "people", "people by body", "notice board"])
 def test_a_second_view_comes_from_the_cache_and_revalidates_with_304(client, archive, page):
     body, person, _meetings = archive
     url, shown = {
@@ -60,6 +60,7 @@ def test_a_second_view_comes_from_the_cache_and_revalidates_with_304(client, arc
         "year": (f"{body.get_absolute_url()}2023/", "2023-12-10"),
         "people": ("/personer/", "Stina Berg"),
         "people by body": (f"/personer/?body={body.slug}&page=1", "Stina Berg"),
+        "notice board": ("/anslagstavla/", "2023-12-18"),
     }[page]
     first, cold = _get(client, url)
     second, warm = _get(client, url)

@@ -7,10 +7,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import selectors
+from meetings import selectors, services
 from meetings.models import Meeting
 
-from .factories import BodyFactory, MeetingFactory
+from .factories import BodyFactory, MeetingFactory, PersonFactory
 
 TODAY = datetime.date(2026, 12, 18)
 
@@ -64,6 +64,20 @@ def test_the_archive_is_paginated(client, db, today):
     second = client.get(reverse("meetings:notice_board"), {"page": 2}).content.decode()
     assert second.count("<tr>") == 11
     assert client.get(reverse("meetings:notice_board"), {"page": "x"}).status_code == 200
+
+
+def test_a_protocol_posted_after_a_view_is_on_the_board_at_once(client, db, today):
+    """The board is kept per version of the archive: posting makes a new version."""
+    body = BodyFactory()
+    _posted(body, datetime.date(2026, 12, 1))
+    client.get(reverse("meetings:notice_board"))
+    meeting = MeetingFactory(body=body, date=datetime.date(2026, 12, 10), chair=PersonFactory())
+    meeting.adjusters.add(PersonFactory())
+    assert meeting.get_absolute_url() not in client.get(reverse("meetings:notice_board")).content.decode()
+    services.meeting_adjust(meeting=meeting, adjusted_on=datetime.date(2026, 12, 14))
+    services.meeting_post(meeting=meeting, posted_on=datetime.date(2026, 12, 15))
+    current = client.get(reverse("meetings:notice_board")).content.decode().split('id="archive-title"')[0]
+    assert meeting.get_absolute_url() in current
 
 
 def test_the_board_is_linked_from_every_page(client, db):
