@@ -411,4 +411,6 @@ def notice_board(request):
         current, archive = selectors.notice_board()
         return {"current": current, "archive": paginate(request, archive, per_page=NOTICES_PER_PAGE)}
 
-    return render_archive_page(request, template="meetings/notice_board.html", context=context, kind="notices")
+    return render_archive_page(
+        request, template="meetings/notice_board.html", context=context, kind="notices"
+    )
