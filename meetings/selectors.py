@@ -1199,8 +1199,8 @@ def search_result_ids(
     matches (all of them when there are no more) with their rank, and they are ordered here by
     rank: the count and every page come from those rows. The newest matches of a phrase, or of
     words in thousands of paragraphs, are taken a range of dates at a time (see
-    :func:`_by_date_ranges`). Newest or oldest first: a capped count, then each page walks the meetings by date, so a deep
-    page costs its offset and never a sort of every match.
+    :func:`_by_date_ranges`). Newest or oldest first: a capped count, then each page walks the
+    meetings by date, so a deep page costs its offset and never a sort of every match.
     """
     if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
         direction = "" if sort == Sort.OLDEST else "-"
