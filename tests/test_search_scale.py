@@ -278,6 +278,14 @@ def test_the_estimate_of_a_word_is_the_planners(phrases_over_the_years):
     assert 25 <= common <= 40 and absent < common  # 32 of the 33 paragraphs hold it
 
 
+def test_the_estimate_of_all_paragraphs_is_the_planners(phrases_over_the_years):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_agendaitem")
+    assert selectors.paragraphs_estimate() == 35
+
+
 def test_a_phrase_searched_again_takes_its_estimates_from_the_cache(client, phrases_over_the_years):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -388,8 +396,9 @@ def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates
     phrases_over_the_years, monkeypatch, filtered
 ):
     """Estimated in more paragraphs than the bound holds, a word's newest matches are taken a range
-    of dates at a time (not with filters, which make them fewer): the same page, order and count as
-    one query over the archive."""
+    of dates at a time (not with filters, which make them fewer, nor when the word is in more than
+    a twentieth of the paragraphs, which the date index finds at once): the same page, order and
+    count as one query over the archive."""
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -397,6 +406,7 @@ def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates
     from meetings.search import build_tsquery
 
     monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
+    monkeypatch.setattr(selectors, "paragraphs_estimate", lambda: 1_000_000)
     compiled = build_tsquery("psykisk")
 
     def search(estimate: float):
@@ -413,9 +423,9 @@ def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates
         ranges = sum('"meeting_date" >=' in query["sql"] for query in context.captured_queries)
         return page, ids.count_info, ranges
 
-    one_query, by_ranges = search(4), search(40_000)
-    assert one_query[2] == 0 and (by_ranges[2] > 0) is not filtered
-    assert by_ranges[:2] == one_query[:2]
+    one_query, by_ranges, common = search(4), search(40_000), search(60_000)
+    assert one_query[2] == 0 and (by_ranges[2] > 0) is not filtered and common[2] == 0
+    assert by_ranges[:2] == one_query[:2] == common[:2]
     assert one_query[1] == selectors.SearchCount(value=5, more=True)
     assert len(set(one_query[0])) == 5
 
