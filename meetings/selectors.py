@@ -1248,6 +1248,11 @@ def _date_column(matches) -> str:
     return "meeting_date"
 
 
+# Words are read by ranges of dates when the planner expects them in more than this many times the
+# paragraphs the bound holds: the first range then reads at most a quarter of their paragraphs,
+# which pays for its two queries more. (A word missing from the statistics, rare or absent, is
+# estimated at half the rarest word kept there: 3,252 paragraphs at a million.)
+WORDS_BY_RANGES_FACTOR = 4
 # Words in more than this share of the paragraphs are not read by ranges of dates: walking the
 # date index finds 2,000 of them at once, and each range would add the search index's bitmap of
 # every paragraph holding them ("vård", in 55 %).
@@ -1256,8 +1261,8 @@ WORDS_BY_RANGES_SHARE = 0.05
 
 def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bool:
     """Whether the newest matches are taken a range of dates at a time (:func:`_newest_by_windows`):
-    those of a phrase, and of words the planner expects in more paragraphs than the bound holds
-    and in at most :data:`WORDS_BY_RANGES_SHARE` of them ("kompetensförsörjning": 16,354 matches,
+    those of a phrase, and of words the planner expects in several times the paragraphs the bound
+    holds and in at most :data:`WORDS_BY_RANGES_SHARE` of them ("kompetensförsörjning": 16,354 matches,
     85 ms as one query, 25 ms by ranges); but not when the filters join the meetings, whose index
     gives the newest first ("barn och unga" in the stress body: 330 ms by ranges, 160 ms as one
     query), nor for words with filters, which make the matches fewer than the estimate."""
@@ -1268,7 +1273,9 @@ def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bo
     if filtered:
         return False
     estimate = query_estimate(compiled)
-    return SEARCH_CANDIDATES * WINDOW_MARGIN < estimate <= WORDS_BY_RANGES_SHARE * paragraphs_estimate()
+    return (
+        SEARCH_CANDIDATES * WORDS_BY_RANGES_FACTOR < estimate <= WORDS_BY_RANGES_SHARE * paragraphs_estimate()
+    )
 
 
 def _ranked_newest_ids(ranked, *, date: str = "meeting_date", limit: int) -> list[int]:
