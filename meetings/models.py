@@ -250,7 +250,7 @@ class Meeting(models.Model):
         return f"{self.body} {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", kwargs={"slug": self.body.slug, "date": self.date})
+        return meeting_url(body_slug=self.body.slug, date=self.date)
 
     @property
     def is_draft(self) -> bool:
@@ -466,13 +466,24 @@ class Attendance(models.Model):
     @property
     def partial_presence(self) -> str:
         """Partial presence as records print it: "§ 171–176", "§ 175" or "punkt 2"; empty when present throughout."""
-        if self.paragraph_from is not None:
-            if self.paragraph_to is not None and self.paragraph_to != self.paragraph_from:
-                return f"§ {self.paragraph_from}–{self.paragraph_to}"
-            return f"§ {self.paragraph_from}"
-        if self.agenda_position is not None:
-            return gettext("item %(position)s") % {"position": self.agenda_position}
-        return ""
+        return partial_presence(
+            paragraph_from=self.paragraph_from,
+            paragraph_to=self.paragraph_to,
+            agenda_position=self.agenda_position,
+        )
+
+
+def partial_presence(
+    *, paragraph_from: int | None, paragraph_to: int | None, agenda_position: int | None
+) -> str:
+    """See :attr:`Attendance.partial_presence`; for rows read as values."""
+    if paragraph_from is not None:
+        if paragraph_to is not None and paragraph_to != paragraph_from:
+            return f"§ {paragraph_from}–{paragraph_to}"
+        return f"§ {paragraph_from}"
+    if agenda_position is not None:
+        return gettext("item %(position)s") % {"position": agenda_position}
+    return ""
 
 
 class PersonPublicDay(models.Model):
@@ -724,6 +735,10 @@ class AgendaItem(models.Model):
 
 # The addresses and reference of an item from its values alone, for lists read without model
 # instances (the search results): the same as the methods above.
+
+
+def meeting_url(*, body_slug: str, date: datetime.date) -> str:
+    return reverse("meetings:meeting_detail", kwargs={"slug": body_slug, "date": date})
 
 
 def item_url(*, body_slug: str, date: datetime.date, number: int | None, position: int) -> str:
