@@ -1113,9 +1113,7 @@ def paragraphs_estimate() -> float:
     """The planner's estimate of all the paragraphs (from the table's statistics), kept in the
     cache like the words' estimates."""
     return cache.get_or_set(
-        "paragraphs-estimate",
-        lambda: float(json.loads(AgendaItem.objects.all().explain(format="json"))[0]["Plan"]["Plan Rows"]),
-        ESTIMATES_TIMEOUT,
+        "paragraphs-estimate", lambda: _planned_rows(AgendaItem.objects.all()), ESTIMATES_TIMEOUT
     )
 
 
@@ -1136,7 +1134,7 @@ def _loose_index_query_pays(compiled: CompiledQuery) -> bool:
         return False
     estimates = phrase_estimates(compiled)
     for phrase in compiled.phrases:
-        kept_rows = [estimates[term] for term in phrase[:-1] if term in estimates]
+        kept_rows = _estimates_but_last(estimates, phrase)
         if not kept_rows:
             return False  # only stop words before the last word ("och omsorg")
         phrase_rows = [estimates[term] for term in phrase if term in estimates]
@@ -1283,7 +1281,7 @@ def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bo
     )
 
 
-def _ranked_newest_ids(ranked, *, date: str = "meeting_date", limit: int) -> list[int]:
+def _ranked_newest_ids(ranked, *, date: str, limit: int) -> list[int]:
     """The ids of the newest ``limit`` rows of ``ranked`` (pk, rank, meeting date, position) by
     rank, best first, and then the id of the next newest row if there is one (the sign that there
     are more): ordered by the database, so that only ids travel, not 2,000 rows to sort here.
@@ -1317,10 +1315,14 @@ MIN_WINDOW_DAYS = 30
 def _estimated_rows(term: str) -> float:
     """The planner's estimate of the paragraphs holding a tsquery term (a prefix counts every word
     it starts), from the search vector's statistics kept by ANALYZE: planning only, no rows read."""
-    items = AgendaItem.objects.filter(
-        search_vector=SearchQuery(term, search_type="raw", config=SEARCH_CONFIG)
+    return _planned_rows(
+        AgendaItem.objects.filter(search_vector=SearchQuery(term, search_type="raw", config=SEARCH_CONFIG))
     )
-    plan = json.loads(items.explain(format="json"))
+
+
+def _planned_rows(queryset) -> float:
+    """The rows the planner expects ``queryset`` to give (EXPLAIN: planned, not run)."""
+    plan = json.loads(queryset.explain(format="json"))
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
@@ -1403,8 +1405,13 @@ def _words_seldom_together(compiled: CompiledQuery, *, found: int, share: float)
     hälsa", whose words nearly always go together), which the planner's estimates cannot tell apart.
     """
     estimates = phrase_estimates(compiled)
-    kept = [estimates[term] for phrase in compiled.phrases for term in phrase[:-1] if term in estimates]
+    kept = [rows for phrase in compiled.phrases for rows in _estimates_but_last(estimates, phrase)]
     return bool(kept) and found < SELDOM_TOGETHER * min(kept) * share
+
+
+def _estimates_but_last(estimates: dict[str, float], phrase: list[str]) -> list[float]:
+    """The estimates of a phrase's words but the last (the looser index query's), stop words left out."""
+    return [estimates[term] for term in phrase[:-1] if term in estimates]
 
 
 def _newest_rows(ranked, *, limit: int) -> list[tuple]:

@@ -176,8 +176,9 @@ def test_the_filters_of_a_search_by_words_alone_are_in_the_visitors_language(cli
 def test_a_search_is_posted_back_as_rendered_twice_for_a_council(client):
     """A council of 101 members of four parties and 80 paragraphs. The panel of a search by words
     alone comes from the cache; what a browser submits from it (every field, empty, and the first
-    order) must search the same and render the same form, twice; then with a party chosen from
-    the rendered list, twice (the bound form)."""
+    order) must search the same and render the same form, twice; then with a party, and with a
+    body, chosen from the rendered lists, twice each (the bound form; a body is a filter that
+    joins the meetings, whose matches are taken by the meeting's date)."""
     from meetings.models import Meeting
 
     from .factories import meeting_of_size
@@ -201,7 +202,9 @@ def test_a_search_is_posted_back_as_rendered_twice_for_a_council(client):
         assert "80 träffar" in page
         return page.count('<li class="result">')
 
-    for chosen in ({}, {"party": "SD"}):
+    body = _options(html, "body")[1]
+    assert body == meeting.body.slug
+    for chosen in ({}, {"party": "SD"}, {"body": body}):
         submitted = dict(form_fields(html, "role")) | chosen
         for _round in range(2):
             html = _search(client, **submitted)
