@@ -64,29 +64,29 @@ class SearchFilterSet(filters.FilterSet):
     :func:`meetings.filter_choices.filter_choices` for this version of the archive."""
 
     body = PublicChoiceFilter(
-        label=_("Body"), field_name="meeting__body", source="body", empty_label=_("All bodies")
+        label=_("Body"), field_name="meeting_body", source="body", empty_label=_("All bodies")
     )
     organisation = PublicChoiceFilter(
         label=_("Organisation"),
-        field_name="meeting__body__organisation",
+        field_name="meeting_body__organisation",
         source="organisation",
         empty_label=_("All organisations"),
     )
     date_from = filters.DateFilter(
         label=_("From date"),
-        field_name="meeting__date",
+        field_name="meeting_date",
         lookup_expr="gte",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = filters.DateFilter(
         label=_("To date"),
-        field_name="meeting__date",
+        field_name="meeting_date",
         lookup_expr="lte",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     year = filters.NumberFilter(
         label=_("Year"),
-        field_name="meeting__date",
+        field_name="meeting_date",
         method="filter_year",
         min_value=1900,
         max_value=2100,
@@ -163,6 +163,18 @@ class SearchFilterSet(filters.FilterSet):
             if name != "sort"
         )
 
+    # The filters read from the item's own row (its copies of the meeting's body and date), which
+    # the indexes on the items serve (agendaitem_body_date_idx, agendaitem_meeting_date_idx).
+    ROW_FILTERS = frozenset({"body", "organisation", "date_from", "date_to", "year"})
+
+    @property
+    def narrows_by_row(self) -> bool:
+        """Whether a valid filter read from the item's own row narrows the matches (see
+        :data:`ROW_FILTERS`); validates the form."""
+        return self.narrows and any(
+            self.form.cleaned_data.get(name) not in (None, "", []) for name in self.ROW_FILTERS
+        )
+
     @property
     def sort_order(self) -> str:
         """The order asked for; an invalid or missing choice is relevance."""
@@ -171,7 +183,7 @@ class SearchFilterSet(filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         year = int(value)
-        return queryset.filter(meeting__date__gte=f"{year}-01-01", meeting__date__lte=f"{year}-12-31")
+        return queryset.filter(meeting_date__gte=f"{year}-01-01", meeting_date__lte=f"{year}-12-31")
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"), kind=value)))

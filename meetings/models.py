@@ -632,12 +632,24 @@ class AgendaItem(models.Model):
     search_document = models.TextField(
         _("search text from decisions and presenters"), blank=True, default="", editable=False
     )
-    # The meeting's date and the first day it is public, copied here by the database (the triggers
-    # of migrations 0016 and 0019): a search narrows the index's matches to a range of dates before
-    # it reads a row (meetings.selectors.search_result_ids), and the public rule is read from the
-    # row itself (AgendaItemQuerySet.public), not from a join to every match's meeting. Read them
-    # in queries; an instance's copy may be stale.
+    # The meeting's date, body and the first day it is public, copied here by the database (the
+    # triggers of migrations 0016, 0019 and 0025): a search narrows the index's matches to a range
+    # of dates, or to a body's range of dates, before it reads a row
+    # (meetings.selectors.search_result_ids), and the public rule is read from the row itself
+    # (AgendaItemQuerySet.public), not from a join to every match's meeting. Read them in queries;
+    # an instance's copy may be stale.
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
+    meeting_body = models.ForeignKey(
+        Body,
+        verbose_name=_("body"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # Empty while the meeting is not published (see meeting_public_from_q).
     meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
     # Kept by the database on every write, update() and bulk_create() included.
@@ -655,7 +667,14 @@ class AgendaItem(models.Model):
     # The search vector and text are derived from the other fields and tables, not entered.
     history = HistoricalRecords(
         m2m_fields=[presenters],
-        excluded_fields=["search_vector", "search_document", "case", "meeting_date", "meeting_public_from"],
+        excluded_fields=[
+            "search_vector",
+            "search_document",
+            "case",
+            "meeting_date",
+            "meeting_body",
+            "meeting_public_from",
+        ],
     )
 
     class Meta:
@@ -667,6 +686,9 @@ class AgendaItem(models.Model):
             GinIndex(fields=["search_vector"], name="agendaitem_search_idx"),
             # A range of dates as a bitmap, combined with the search index's (BitmapAnd).
             models.Index(fields=["meeting_date"], name="agendaitem_meeting_date_idx"),
+            # A body's paragraphs newest first, or a body's range of dates as a bitmap: the search's
+            # body filter without a join to the meetings.
+            models.Index(fields=["meeting_body", "meeting_date"], name="agendaitem_body_date_idx"),
             # Paragraph permalinks and "§ 175" look-ups.
             models.Index(fields=["number"], name="agendaitem_number_idx"),
             # The few confidential items: the public rule's "not a sub-point of a confidential item"

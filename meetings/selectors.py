@@ -1051,14 +1051,19 @@ class Sort:
     OLDEST = "oldest"
 
 
-def search_items(*, compiled: CompiledQuery):
-    """Searchable items matching the compiled query (all searchable items without words), unordered.
+def searchable_items():
+    """Every item the search can show, unordered: what a FilterSet narrows before
+    :func:`search_result_ids` applies the words, orders and bounds the matches, and
+    :func:`search_results_page` fetches one page of rows with their excerpts. Narrow on purpose
+    (no joins, no excerpts)."""
+    return AgendaItem.objects.searchable()
 
-    Narrow on purpose (no joins, no excerpts): a FilterSet narrows it further,
-    :func:`search_result_ids` orders and bounds it, and :func:`search_results_page` fetches one
-    page of rows with their excerpts.
-    """
-    items = AgendaItem.objects.searchable()
+
+def search_items(*, compiled: CompiledQuery, items=None):
+    """The ``items`` (all searchable items when not given) matching the compiled query, found by
+    the search index; all of them without words; unordered."""
+    if items is None:
+        items = searchable_items()
     if compiled and _loose_index_query_pays(compiled):
         # The index is asked the looser query (each phrase's words but the last, whole) and every
         # row it gives is checked against the whole query by a function call, which no index
@@ -1066,17 +1071,30 @@ def search_items(*, compiled: CompiledQuery):
         # word it starts (twice the cost of "psykisk hälsa" at a million paragraphs).
         items = items.filter(
             search_vector=SearchQuery(compiled.index_tsquery, search_type="raw", config=SEARCH_CONFIG)
-        ).filter(
-            Func(
-                F("search_vector"),
-                compiled.search_query(),
-                function="ts_match_vq",
-                output_field=BooleanField(),
-            )
-        )
+        ).filter(_matches_without_index(compiled))
     elif compiled:
         items = items.filter(search_vector=compiled.search_query())
     return items
+
+
+def _matches_without_index(compiled: CompiledQuery) -> Func:
+    """Whether a row's search vector matches the query, as a function call: no index serves it, so
+    PostgreSQL checks it on each row it reads for the other conditions."""
+    return Func(
+        F("search_vector"), compiled.search_query(), function="ts_match_vq", output_field=BooleanField()
+    )
+
+
+def _words_checked_per_row(items, compiled: CompiledQuery) -> bool:
+    """Whether the planner expects fewer of the filtered ``items`` than of the paragraphs the
+    search index would give for the words: then each of those items is read on the index that
+    serves the filter and checked, and the search index is not asked at all. For a word common as
+    a prefix that index collects every paragraph holding a word it starts ("vård" starts words in
+    303,000 paragraphs: 100 ms), where a body's year has 4,000 paragraphs (3 ms); the planner's
+    own costs do not tell the two apart. (Not for filters the items' indexes do not serve, such as
+    a person: the paragraphs of 5,000 meetings are not together on any of them, and PostgreSQL
+    would walk the archive's dates to find them.)"""
+    return _planned_rows(items) < _matches_at_most(compiled)
 
 
 # The looser index query is used when its rarest word is at most this much more common than the
@@ -1143,11 +1161,10 @@ def _loose_index_query_pays(compiled: CompiledQuery) -> bool:
     return True
 
 
-def decision_items(*, compiled: CompiledQuery):
-    """Searchable items with at least one decision, matching the words if any (see
-    :func:`search_items`): the rows of the decisions view, ordered and bounded by
-    :func:`search_result_ids` like the search."""
-    return search_items(compiled=compiled).filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"))))
+def decision_items():
+    """Searchable items with at least one decision: the rows of the decisions view, narrowed by its
+    filters and then by the words, ordered and bounded by :func:`search_result_ids` like the search."""
+    return searchable_items().filter(Exists(Decision.objects.filter(agenda_item=OuterRef("pk"))))
 
 
 def decision_items_page(*, ids: list[int], kind: str | None = None) -> list[AgendaItem]:
@@ -1204,28 +1221,35 @@ def search_count(matches) -> SearchCount:
 
 
 def search_result_ids(
-    *, matches, compiled: CompiledQuery, sort: str, filtered: bool = False
+    *, items, compiled: CompiledQuery, sort: str, filtered: bool = False, filtered_by_row: bool = False
 ) -> SearchResultIds:
-    """The ids of the matches in the order to show, for pagination, within the bound.
+    """The ids of the ``items`` (searchable items, narrowed by the filters when ``filtered``)
+    matching the words, in the order to show, for pagination, within the bound.
 
-    By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES`
-    matches (all of them when there are no more) with their rank, and they are ordered here by
-    rank: the count and every page come from those rows. The newest matches of a phrase, or of
-    words in thousands of paragraphs, are taken a range of dates at a time (see
-    :func:`_by_date_ranges`). Newest or oldest first: a capped count, then each page walks the
-    meetings by date, so a deep page costs its offset and never a sort of every match.
+    The words are found by the search index, or checked on each item when a filter read from the
+    item's own row (``filtered_by_row``: a body, a year, dates) leaves fewer items than the index
+    would give (:func:`_words_checked_per_row`). By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES` matches (all of them when there
+    are no more) with their rank, and they are ordered here by rank: the count and every page come
+    from those rows. The newest matches of a phrase, or of words in thousands of paragraphs, are
+    taken a range of dates at a time (see :func:`_by_date_ranges`). Newest or oldest first: a
+    capped count, then each page walks the paragraphs by date, so a deep page costs its offset and
+    never a sort of every match.
     """
+    per_row = bool(compiled) and filtered_by_row and _words_checked_per_row(items, compiled)
+    if per_row:
+        matches = items.filter(_matches_without_index(compiled))
+    else:
+        matches = search_items(compiled=compiled, items=items)
     if sort == Sort.OLDEST or sort == Sort.NEWEST or not compiled:
         direction = "" if sort == Sort.OLDEST else "-"
-        ordered = matches.order_by(f"{direction}meeting__date", "position", "pk").values_list("pk", flat=True)
+        ordered = matches.order_by(f"{direction}meeting_date", "position", "pk").values_list("pk", flat=True)
         return SearchResultIds(
             lambda offset, limit: list(ordered[offset : offset + limit]), search_count(matches)
         )
-    date = _date_column(matches)
     ranked = matches.annotate(rank=SearchRank(F("search_vector"), compiled.search_query())).values_list(
-        "pk", "rank", date, "position"
+        "pk", "rank", "meeting_date", "position"
     )
-    if _by_date_ranges(compiled, date=date, filtered=filtered):
+    if not per_row and _by_date_ranges(compiled, filtered=filtered):
         rows = _newest_by_windows(ranked, compiled=compiled, limit=SEARCH_CANDIDATES + 1, filtered=filtered)
         # Best rank first; among equals the newest meeting, then the order on the agenda.
         rows[:SEARCH_CANDIDATES] = sorted(
@@ -1234,21 +1258,10 @@ def search_result_ids(
         )
         ids = [row[0] for row in rows]
     else:
-        ids = _ranked_newest_ids(ranked, date=date, limit=SEARCH_CANDIDATES)
+        ids = _ranked_newest_ids(ranked, limit=SEARCH_CANDIDATES)
     count = SearchCount(value=min(len(ids), SEARCH_CANDIDATES), more=len(ids) > SEARCH_CANDIDATES)
     del ids[SEARCH_CANDIDATES:]
     return SearchResultIds(lambda offset, limit: ids[offset : offset + limit], count)
-
-
-def _date_column(matches) -> str:
-    """The date the newest matches are taken by: the meeting's own when the filters join the
-    meetings already (a body, an organisation, a year), so that PostgreSQL can walk a body's
-    meetings newest first on their index (body, date) and read only their paragraphs ("vård" in
-    one region: 160 ms → 12 ms); otherwise the paragraph's copy of it, which needs no join."""
-    meetings = Meeting._meta.db_table
-    if any(join.table_name == meetings for join in matches.query.alias_map.values()):
-        return "meeting__date"
-    return "meeting_date"
 
 
 # Words are read by ranges of dates when the planner expects them in more than this many times the
@@ -1262,15 +1275,12 @@ WORDS_BY_RANGES_FACTOR = 4
 WORDS_BY_RANGES_SHARE = 0.05
 
 
-def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bool:
+def _by_date_ranges(compiled: CompiledQuery, *, filtered: bool) -> bool:
     """Whether the newest matches are taken a range of dates at a time (:func:`_newest_by_windows`):
     those of a phrase, and of words the planner expects in several times the paragraphs the bound
     holds and in at most :data:`WORDS_BY_RANGES_SHARE` of them ("kompetensförsörjning": 16,354 matches,
-    85 ms as one query, 25 ms by ranges); but not when the filters join the meetings, whose index
-    gives the newest first ("barn och unga" in the stress body: 330 ms by ranges, 160 ms as one
-    query), nor for words with filters, which make the matches fewer than the estimate."""
-    if date != "meeting_date":
-        return False
+    85 ms as one query, 25 ms by ranges); but not for words with filters, which make the matches
+    fewer than the estimate."""
     if compiled.has_phrase:
         return True
     if filtered:
@@ -1281,12 +1291,11 @@ def _by_date_ranges(compiled: CompiledQuery, *, date: str, filtered: bool) -> bo
     )
 
 
-def _ranked_newest_ids(ranked, *, date: str, limit: int) -> list[int]:
+def _ranked_newest_ids(ranked, *, limit: int) -> list[int]:
     """The ids of the newest ``limit`` rows of ``ranked`` (pk, rank, meeting date, position) by
     rank, best first, and then the id of the next newest row if there is one (the sign that there
-    are more): ordered by the database, so that only ids travel, not 2,000 rows to sort here.
-    ``date`` names the date ``ranked`` holds (see :func:`_date_column`)."""
-    newest = ranked.order_by(f"-{date}", "-pk")[: limit + 1]
+    are more): ordered by the database, so that only ids travel, not 2,000 rows to sort here."""
+    newest = ranked.order_by("-meeting_date", "-pk")[: limit + 1]
     sql, params = newest.query.get_compiler(using=newest.db).as_sql()
     with connections[newest.db].cursor() as cursor:
         cursor.execute(

@@ -123,12 +123,10 @@ class Plant:
         """Whether search by relevance puts the planted paragraph among its first three results."""
         from .models import AgendaItem
         from .search import build_tsquery
-        from .selectors import Sort, search_items, search_result_ids
+        from .selectors import Sort, search_result_ids, searchable_items
 
         compiled = build_tsquery(self.query)
-        ids = search_result_ids(
-            matches=search_items(compiled=compiled), compiled=compiled, sort=Sort.RELEVANCE
-        )
+        ids = search_result_ids(items=searchable_items(), compiled=compiled, sort=Sort.RELEVANCE)
         planted = AgendaItem.objects.filter(case_number__startswith=PLANT_CASE_PREFIX, title=self.title)
         return planted.filter(pk__in=ids[0:3]).exists()
 
@@ -840,6 +838,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                         "",
                         document,
                         date,
+                        body_pk,
                         public_from,
                         None if case_index is None else first_case + case_index,
                     )
@@ -865,6 +864,7 @@ def archive_generate(*, paragraphs: int, seed: int, write: Callable[[str], None]
                 "confidentiality_ground",
                 "search_document",
                 "meeting_date",
+                "meeting_body_id",
                 "meeting_public_from",
                 "case_id",
             ],

@@ -280,7 +280,11 @@ def _bounded_page(request, *, filterset, compiled, notes: list) -> tuple:
     """Counts and orders the filtered matches within the search's bound and cuts the page asked
     for: (the count, the page of ids). Fetch the rows of ``paged.page.object_list`` afterwards."""
     ids = selectors.search_result_ids(
-        matches=filterset.qs, compiled=compiled, sort=filterset.sort_order, filtered=filterset.narrows
+        items=filterset.qs,
+        compiled=compiled,
+        sort=filterset.sort_order,
+        filtered=filterset.narrows,
+        filtered_by_row=filterset.narrows_by_row,
     )
     count = ids.count_info
     paged = paginate(request, ids, per_page=selectors.RESULTS_PER_PAGE)
@@ -326,9 +330,7 @@ def search(request):
                 _("The search text has no words to search for; try a word from a title or decision.")
             )
 
-    filterset = SearchFilterSet(
-        SearchFilterSet.data_of(request.GET), queryset=selectors.search_items(compiled=compiled)
-    )
+    filterset = SearchFilterSet(SearchFilterSet.data_of(request.GET), queryset=selectors.searchable_items())
     # A search by filters alone (/sok/?person=…) counts as a search.
     searched = bool(compiled) or filterset.narrows
     paged = page = count = None
@@ -365,9 +367,7 @@ def decisions(request):
     notes = []
     if query and not compiled:
         notes.append(_("The search text has no words to search for; all decisions are listed."))
-    filterset = DecisionFilterSet(
-        DecisionFilterSet.data_of(request.GET), queryset=selectors.decision_items(compiled=compiled)
-    )
+    filterset = DecisionFilterSet(DecisionFilterSet.data_of(request.GET), queryset=selectors.decision_items())
     count, paged = _bounded_page(request, filterset=filterset, compiled=compiled, notes=notes)
     items = selectors.decision_items_page(ids=list(paged.page.object_list), kind=filterset.chosen_kind())
     return render(

@@ -177,8 +177,8 @@ def test_a_search_is_posted_back_as_rendered_twice_for_a_council(client):
     """A council of 101 members of four parties and 80 paragraphs. The panel of a search by words
     alone comes from the cache; what a browser submits from it (every field, empty, and the first
     order) must search the same and render the same form, twice; then with a party, and with a
-    body, chosen from the rendered lists, twice each (the bound form; a body is a filter that
-    joins the meetings, whose matches are taken by the meeting's date)."""
+    body, chosen from the rendered lists, twice each (the bound form; a body is a filter read from
+    the paragraph's own row, whose paragraphs may each be checked against the words)."""
     from meetings.models import Meeting
 
     from .factories import meeting_of_size

@@ -414,7 +414,7 @@ def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates
         cache.clear()  # the estimate is kept per query
         with CaptureQueriesContext(connection) as context:
             ids = selectors.search_result_ids(
-                matches=selectors.search_items(compiled=compiled),
+                items=selectors.searchable_items(),
                 compiled=compiled,
                 sort=selectors.Sort.RELEVANCE,
                 filtered=filtered,
@@ -431,79 +431,155 @@ def test_a_word_found_in_more_paragraphs_than_the_bound_is_read_a_range_of_dates
 
 
 @pytest.mark.parametrize(
-    "filters, date, found",
+    "filters, found",
     [
-        ({}, "meeting_date", 35),
-        ({"kind": "assignment"}, "meeting_date", 0),
-        ({"body": "socialnamnden"}, "meeting__date", 35),
-        ({"organisation": "region"}, "meeting__date", 35),
-        ({"year": "2023"}, "meeting__date", 24),
+        ({"body": "socialnamnden"}, 35),
+        ({"body": "other"}, 1),
+        ({"organisation": "region"}, 35),
+        ({"year": "2023"}, 24),
+        ({"date_from": "2023-06-01", "date_to": "2023-12-31"}, 14),
     ],
 )
-def test_a_search_filtered_by_what_joins_the_meetings_takes_the_newest_by_the_meetings_date(
-    phrases_over_the_years, filters, date, found
+def test_the_body_and_date_filters_read_the_paragraphs_own_copy_of_the_meeting(
+    phrases_over_the_years, filters, found
 ):
-    """With a body, an organisation or a year the meetings are joined, and their index on (body,
-    date) can give the newest first; the results are the same whichever date orders them."""
-    from django.contrib.postgres.search import SearchRank
-    from django.db.models import F
+    """A body, an organisation, a year or dates narrow the paragraphs by their copy of the meeting's
+    body and date, without joining the meetings, and keep what the meeting itself says."""
     from django.http import QueryDict
 
     from meetings.filters import SearchFilterSet
-    from meetings.search import build_tsquery
+    from meetings.models import AgendaItem, Meeting
     from members.models import Organisation
 
     Organisation.objects.filter(bodies__slug="socialnamnden").update(slug="region")
-    data = QueryDict(mutable=True)
-    data.update({"q": "psykisk", **filters})
-    compiled = build_tsquery("psykisk")
-    filterset = SearchFilterSet(
-        SearchFilterSet.data_of(data), queryset=selectors.search_items(compiled=compiled)
+    other = BodyFactory(slug="other", organisation__name="Annan kommun")
+    AgendaItemFactory(
+        meeting=MeetingFactory(body=other, date=datetime.date(2019, 5, 5), published=True), title="Budget"
     )
-    assert selectors._date_column(filterset.qs) == date
+    data = QueryDict(mutable=True)
+    data.update(filters)
+    filterset = SearchFilterSet(SearchFilterSet.data_of(data), queryset=selectors.searchable_items())
+    assert filterset.narrows_by_row
+    joined = {join.table_name for join in filterset.qs.query.alias_map.values()}
+    assert Meeting._meta.db_table not in joined
 
-    rank = SearchRank(F("search_vector"), compiled.search_query())
-    newest = [
-        selectors._ranked_newest_ids(
-            filterset.qs.annotate(rank=rank).values_list("pk", "rank", column, "position"),
-            date=column,
-            limit=10,
-        )
-        for column in ("meeting_date", "meeting__date")
-    ]
-    assert newest[0] == newest[1]
-    assert len(newest[0]) == min(found, 11)  # ten and the next, the sign that there are more
+    by_meeting = AgendaItem.objects.all()
+    if "body" in filters:
+        by_meeting = by_meeting.filter(meeting__body__slug=filters["body"])
+    if "organisation" in filters:
+        by_meeting = by_meeting.filter(meeting__body__organisation__slug=filters["organisation"])
+    if "year" in filters:
+        by_meeting = by_meeting.filter(meeting__date__year=int(filters["year"]))
+    if "date_from" in filters:
+        by_meeting = by_meeting.filter(meeting__date__range=(filters["date_from"], filters["date_to"]))
+    assert set(filterset.qs.values_list("pk", flat=True)) == set(by_meeting.values_list("pk", flat=True))
+    assert len(by_meeting) == found
+
+
+def test_the_body_filter_reads_the_index_on_body_and_date(phrases_over_the_years):
+    """A body's paragraphs newest first are on agendaitem_body_date_idx."""
+    from django.db import connection
+    from django.http import QueryDict
+
+    from meetings.filters import SearchFilterSet
+
+    other = MeetingFactory(body=BodyFactory(), date=datetime.date(2024, 9, 1), published=True)
+    AgendaItemFactory.create_batch(200, meeting=other)
+
+    filterset = SearchFilterSet(QueryDict("body=socialnamnden"), queryset=selectors.searchable_items())
+    newest = filterset.qs.order_by("-meeting_date", "-pk")[:10]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_agendaitem")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = newest.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "agendaitem_body_date_idx" in plan, plan
 
 
 @pytest.mark.parametrize(
-    "filters, by_ranges",
+    "filters, estimate, per_row, by_ranges",
     [
-        ({}, True),
-        ({"kind": "assignment"}, True),
-        ({"body": "socialnamnden"}, False),
-        ({"year": "2023"}, False),
+        ({}, 40_000, False, True),
+        ({"kind": "assignment"}, 40_000, False, True),
+        ({"body": "socialnamnden"}, 40_000, True, False),
+        ({"year": "2023"}, 40_000, True, False),
+        ({"year": "2023"}, 1, False, True),  # the index gives fewer paragraphs than the year holds
     ],
 )
-def test_a_phrase_filtered_by_what_joins_the_meetings_is_read_in_one_query_by_the_meetings_date(
-    client, phrases_over_the_years, monkeypatch, filters, by_ranges
+def test_a_phrase_filtered_by_a_body_or_a_year_is_checked_on_their_paragraphs(
+    client, phrases_over_the_years, monkeypatch, filters, estimate, per_row, by_ranges
 ):
-    """A phrase is read a range of dates at a time, unless the filters join the meetings: then one
-    query takes the newest by the meeting's date. Either way the page shows the newest matches."""
+    """A phrase is read from the search index a range of dates at a time, unless a body or a year
+    leaves fewer paragraphs than the index would give: then each of them is checked in one query,
+    and the index is not asked. Either way the page shows the newest matches."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 5)
-    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: 40_000)  # a range of 30 days first
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: estimate)
     with CaptureQueriesContext(connection) as context:
         html = _html(client, q='"psykisk hälsa"', **filters)
-    ranges = [query["sql"] for query in context.captured_queries if '"meeting_date" >=' in query["sql"]]
+    searches = [query["sql"] for query in context.captured_queries if "ts_rank" in query["sql"]]
+    assert searches
+    ranges = [sql for sql in searches if "AS matches" in sql]  # see selectors._newest_rows
     assert bool(ranges) is by_ranges
+    assert all(("@@" in sql) is not per_row for sql in searches)
     if "kind" in filters:  # no paragraph has a decision
         assert "Insats" not in html
         return
     shown = re.findall(r"Insats (\d+)<", html)
     newest = 33 if "year" not in filters else 27  # the last of 2024, of 2023
     assert shown == [str(n) for n in range(newest, newest - 5, -1)] and "Fler än 5 träffar" in html
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+@pytest.mark.parametrize("words", ["psykisk", "hälsa unga", '"psykisk hälsa"', "insats"])
+def test_words_checked_on_each_filtered_paragraph_find_what_the_index_finds(
+    phrases_over_the_years, monkeypatch, words, sort
+):
+    """The same ids in the same order, and the same count, whether a body's paragraphs are each
+    checked against the words or the search index is asked for them."""
+    from django.http import QueryDict
+
+    from meetings.filters import SearchFilterSet
+    from meetings.search import build_tsquery
+
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 7)
+    compiled = build_tsquery(words)
+    filterset = SearchFilterSet(
+        QueryDict(f"body=socialnamnden&sort={sort}"), queryset=selectors.searchable_items()
+    )
+
+    def search(per_row: bool):
+        monkeypatch.setattr(selectors, "_words_checked_per_row", lambda items, compiled: per_row)
+        ids = selectors.search_result_ids(
+            items=filterset.qs, compiled=compiled, sort=sort, filtered=True, filtered_by_row=True
+        )
+        return ids[0:7], ids.count_info
+
+    checked, indexed = search(True), search(False)
+    assert checked == indexed
+    assert len(checked[0]) == min(7, 35 if words == "insats" else 33)
+
+
+def test_the_person_filter_asks_the_search_index(client, phrases_over_the_years, monkeypatch):
+    """A person's paragraphs are not together on any index of the paragraphs: the words are asked of
+    the search index however few the person's paragraphs are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import Meeting
+
+    person = PersonFactory(slug="ada-svensson", name="Ada Svensson")
+    for meeting in Meeting.objects.order_by("-date")[:3]:
+        AttendanceFactory(meeting=meeting, person=person, present=True)
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: 40_000)
+    with CaptureQueriesContext(connection) as context:
+        html = _html(client, q="psykisk", person="ada-svensson")
+    searches = [query["sql"] for query in context.captured_queries if "ts_rank" in query["sql"]]
+    assert searches and all("@@" in sql for sql in searches)
+    assert html.count("Insats") == 2  # the two newest paragraphs with the word; the decoy is third
 
 
 def test_the_kind_filter_asks_the_index_on_paragraph_and_kind(phrases_over_the_years):
