@@ -1085,16 +1085,23 @@ def _matches_without_index(compiled: CompiledQuery) -> Func:
     )
 
 
+# The filtered paragraphs are checked against the words one by one only when the planner expects
+# at most this many of them: a few milliseconds, and few enough that PostgreSQL reads them on the
+# filter's index rather than walking the archive's dates in search of them.
+PER_ROW_MAX_ITEMS = 20_000
+
+
 def _words_checked_per_row(items, compiled: CompiledQuery) -> bool:
-    """Whether the planner expects fewer of the filtered ``items`` than of the paragraphs the
-    search index would give for the words: then each of those items is read on the index that
-    serves the filter and checked, and the search index is not asked at all. For a word common as
-    a prefix that index collects every paragraph holding a word it starts ("vård" starts words in
-    303,000 paragraphs: 100 ms), where a body's year has 4,000 paragraphs (3 ms); the planner's
-    own costs do not tell the two apart. (Not for filters the items' indexes do not serve, such as
-    a person: the paragraphs of 5,000 meetings are not together on any of them, and PostgreSQL
-    would walk the archive's dates to find them.)"""
-    return _planned_rows(items) < _matches_at_most(compiled)
+    """Whether the planner expects at most :data:`PER_ROW_MAX_ITEMS` of the filtered ``items``,
+    and fewer than the paragraphs the search index would give for the words: then each of those
+    items is read on the index that serves the filter and checked, and the search index is not
+    asked at all. For a word common as a prefix that index collects every paragraph holding a word
+    it starts ("vård" starts words in 303,000 paragraphs: 100 ms), where a body's year has 4,000
+    paragraphs (4 ms); the planner's own costs do not tell the two apart. (Not for filters the
+    items' indexes do not serve, such as a person: the paragraphs of 5,000 meetings are not
+    together on any of them, and PostgreSQL would walk the archive's dates to find them.)"""
+    rows = _planned_rows(items)
+    return rows <= PER_ROW_MAX_ITEMS and rows < _matches_at_most(compiled)
 
 
 # The looser index query is used when its rarest word is at most this much more common than the
@@ -1228,12 +1235,13 @@ def search_result_ids(
 
     The words are found by the search index, or checked on each item when a filter read from the
     item's own row (``filtered_by_row``: a body, a year, dates) leaves fewer items than the index
-    would give (:func:`_words_checked_per_row`). By relevance (when there are words): one query takes the newest :data:`SEARCH_CANDIDATES` matches (all of them when there
-    are no more) with their rank, and they are ordered here by rank: the count and every page come
-    from those rows. The newest matches of a phrase, or of words in thousands of paragraphs, are
-    taken a range of dates at a time (see :func:`_by_date_ranges`). Newest or oldest first: a
-    capped count, then each page walks the paragraphs by date, so a deep page costs its offset and
-    never a sort of every match.
+    would give (:func:`_words_checked_per_row`). By relevance (when there are words): one query
+    takes the newest :data:`SEARCH_CANDIDATES` matches (all of them when there are no more) with
+    their rank, and they are ordered here by rank: the count and every page come from those rows.
+    The newest matches of a phrase, or of words in thousands of paragraphs, are taken a range of
+    dates at a time (see :func:`_by_date_ranges`). Newest or oldest first: a capped count, then
+    each page walks the paragraphs by date, so a deep page costs its offset and never a sort of
+    every match.
     """
     per_row = bool(compiled) and filtered_by_row and _words_checked_per_row(items, compiled)
     if per_row:

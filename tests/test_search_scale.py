@@ -563,6 +563,23 @@ def test_words_checked_on_each_filtered_paragraph_find_what_the_index_finds(
     assert len(checked[0]) == min(7, 35 if words == "insats" else 33)
 
 
+def test_a_body_of_many_paragraphs_asks_the_search_index(client, phrases_over_the_years, monkeypatch):
+    """Beyond :data:`selectors.PER_ROW_MAX_ITEMS` paragraphs a body's are not checked one by one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(selectors, "_estimated_rows", lambda term: 40_000)
+    monkeypatch.setattr(selectors, "PER_ROW_MAX_ITEMS", 20)  # the body has 35
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_agendaitem")  # the planner's estimate of the body's 35
+    with CaptureQueriesContext(connection) as context:
+        html = _html(client, q="psykisk", body="socialnamnden")
+    searches = [query["sql"] for query in context.captured_queries if "ts_rank" in query["sql"]]
+    assert searches and all("@@" in sql for sql in searches)
+    shown = [int(n) for n in re.findall(r"Insats (\d+)<", html)]
+    assert sorted(shown, reverse=True)[:2] == [33, 32], shown  # the newest matches
+
+
 def test_the_person_filter_asks_the_search_index(client, phrases_over_the_years, monkeypatch):
     """A person's paragraphs are not together on any index of the paragraphs: the words are asked of
     the search index however few the person's paragraphs are."""
