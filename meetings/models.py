@@ -84,6 +84,22 @@ class Body(models.Model):
         return reverse("meetings:body_detail", kwargs={"slug": self.slug})
 
 
+def meeting_body_copy() -> models.ForeignKey:
+    """A row's copy of its meeting's body, written by the database's triggers (migrations 0016
+    and 0025): no constraint and no index of its own; the indexes that read it name it."""
+    return models.ForeignKey(
+        Body,
+        verbose_name=_("body"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+
 class Meeting(models.Model):
     """One meeting of a body and its record: a formal protocol or notes."""
 
@@ -389,17 +405,7 @@ class Attendance(models.Model):
     # year from the person's index entries alone, without joining the meetings. Read them in
     # queries; an instance's copy is what it was when loaded.
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
-    meeting_body = models.ForeignKey(
-        Body,
-        verbose_name=_("body"),
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    meeting_body = meeting_body_copy()
     # The first day the meeting is public (see meeting_public_from_q); empty while it is not published.
     meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["meeting_date", "meeting_body", "meeting_public_from"])
@@ -639,17 +645,7 @@ class AgendaItem(models.Model):
     # (AgendaItemQuerySet.public), not from a join to every match's meeting. Read them in queries;
     # an instance's copy may be stale.
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
-    meeting_body = models.ForeignKey(
-        Body,
-        verbose_name=_("body"),
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    meeting_body = meeting_body_copy()
     # Empty while the meeting is not published (see meeting_public_from_q).
     meeting_public_from = models.DateField(_("public from"), null=True, blank=True, editable=False)
     # Kept by the database on every write, update() and bulk_create() included.

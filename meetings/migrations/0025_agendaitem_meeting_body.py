@@ -8,10 +8,13 @@ The copy is written as the date's: on every insert, on every update that names `
 copied column, and again whenever the meeting's date, body, status or posting date changes.
 """
 
+from importlib import import_module
+
 import django.db.models.deletion
 from django.db import migrations, models
 
-PUBLIC_FROM = "CASE WHEN {m}.status = 'published' THEN coalesce({m}.posted_on, DATE '0001-01-01') END"
+_0019 = import_module("meetings.migrations.0019_agendaitem_public_from")
+PUBLIC_FROM = _0019.PUBLIC_FROM
 
 ITEM_COPY = f"""
 CREATE OR REPLACE FUNCTION meetings_agendaitem_copy_meeting() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -56,35 +59,8 @@ ALTER TABLE meetings_agendaitem ENABLE TRIGGER agendaitem_copy_meeting;
 ANALYZE meetings_agendaitem;
 """
 
-# Migration 0019's function and trigger, as they were.
-BACKWARD = f"""
-CREATE OR REPLACE FUNCTION meetings_agendaitem_copy_meeting() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    SELECT m.date, {PUBLIC_FROM.format(m="m")}
-      INTO NEW.meeting_date, NEW.meeting_public_from
-      FROM meetings_meeting m WHERE m.id = NEW.meeting_id;
-    RETURN NEW;
-END
-$$;
-
-DROP TRIGGER agendaitem_copy_meeting ON meetings_agendaitem;
-CREATE TRIGGER agendaitem_copy_meeting
-    BEFORE INSERT OR UPDATE OF meeting_id, meeting_date, meeting_public_from ON meetings_agendaitem
-    FOR EACH ROW EXECUTE FUNCTION meetings_agendaitem_copy_meeting();
-
-CREATE OR REPLACE FUNCTION meetings_meeting_recopy() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE meetings_agendaitem SET meeting_date = NEW.date
-     WHERE meeting_id = NEW.id
-       AND (meeting_date, meeting_public_from) IS DISTINCT FROM (NEW.date, {PUBLIC_FROM.format(m="NEW")});
-    UPDATE meetings_attendance SET meeting_date = NEW.date
-     WHERE meeting_id = NEW.id
-       AND (meeting_date, meeting_body_id, meeting_public_from) IS DISTINCT FROM (
-           NEW.date, NEW.body_id, {PUBLIC_FROM.format(m="NEW")});
-    RETURN NULL;
-END
-$$;
-"""
+# Migration 0019's function, trigger and recopy, as they were.
+BACKWARD = _0019.ITEM_COPY + _0019.RECOPY
 
 
 class Migration(migrations.Migration):
