@@ -151,17 +151,22 @@ class SearchFilterSet(filters.FilterSet):
         words alone then uses an unbound filter set, whose panel is the same for every such search."""
         return query if any(name in query for name in cls.base_filters) else None
 
+    def chosen(self) -> dict:
+        """The valid filters given a value, by name (the order is not a filter); validates the form:
+        an invalid value is reported on the form and left out."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self.form, "cleaned_data", {}).items()
+            if name != "sort" and value not in (None, "", [])
+        }
+
     @property
     def narrows(self) -> bool:
-        """Whether a valid filter narrows the matches (an order alone does not); validates the form."""
-        if not self.is_bound:
-            return False
-        self.form.is_valid()  # the valid values in cleaned_data; an invalid one is reported and left out
-        return any(
-            value not in (None, "", [])
-            for name, value in getattr(self.form, "cleaned_data", {}).items()
-            if name != "sort"
-        )
+        """Whether a valid filter narrows the matches (an order alone does not)."""
+        return bool(self.chosen())
 
     # The filters read from the item's own row (its copies of the meeting's body and date), which
     # the indexes on the items serve (agendaitem_body_date_idx, agendaitem_meeting_date_idx).
@@ -170,10 +175,8 @@ class SearchFilterSet(filters.FilterSet):
     @property
     def narrows_by_row(self) -> bool:
         """Whether a valid filter read from the item's own row narrows the matches (see
-        :data:`ROW_FILTERS`); validates the form."""
-        return self.narrows and any(
-            self.form.cleaned_data.get(name) not in (None, "", []) for name in self.ROW_FILTERS
-        )
+        :data:`ROW_FILTERS`)."""
+        return not self.ROW_FILTERS.isdisjoint(self.chosen())
 
     @property
     def sort_order(self) -> str:

@@ -256,10 +256,7 @@ def _filter_panel(request, filterset) -> dict:
 def _chips(request, filterset) -> list[dict]:
     """The active, valid filters, each with the address of the same search without it."""
     chips = []
-    cleaned = getattr(filterset.form, "cleaned_data", {})
-    for name, value in cleaned.items():
-        if value in (None, "", []) or name == "sort":
-            continue
+    for name, value in filterset.chosen().items():
         form_field = filterset.form.fields[name]
         if hasattr(form_field, "choices") and not hasattr(value, "pk"):
             display = dict(form_field.choices).get(value, value)
